@@ -1,0 +1,45 @@
+// npm test: lint, typecheck, unit and e2e, then one closing line `tests: N passed, N failed`.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const outDir = 'node_modules/.tmp/test-results'
+rmSync(outDir, { recursive: true, force: true })
+mkdirSync(outDir, { recursive: true })
+let passed = 0
+let failed = 0
+
+function run(label, cmd, args) {
+  console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false })
+  return r.status === 0
+}
+
+function step(label, cmd, args) {
+  if (run(label, cmd, args)) passed++
+  else {
+    failed++
+    console.log(`✗ ${label} failed`)
+  }
+}
+
+function vitest(project) {
+  const file = `${outDir}/${project}.json`
+  const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`])
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8'))
+    passed += json.numPassedTests
+    failed += json.numFailedTests
+    if (!ok && json.numFailedTests === 0) failed++ // a suite that failed to load
+  } catch {
+    failed++
+    console.log(`✗ ${project}: no results were written`)
+  }
+}
+
+step('lint', 'npx', ['eslint', '.'])
+step('typecheck', 'npx', ['vue-tsc', '-b'])
+vitest('unit')
+step('build', 'npx', ['vite', 'build'])
+vitest('e2e')
+console.log(`\ntests: ${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)

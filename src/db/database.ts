@@ -1,0 +1,61 @@
+/**
+ * The one Dexie class of the ledger. Every shipped `version()` stays here
+ * forever with its upgrade; never edit a shipped block, add a new one.
+ * Tests open every old version from a fixture and upgrade it (tests/unit/db).
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type {
+  Activity,
+  Exam,
+  ExamResult,
+  Person,
+  Section,
+  StoredRecord,
+  TargetSet,
+} from '../domain/types'
+
+export const DB_NAME = 'xuefa-ledger'
+
+/** One key/value row of device-local state (unit, device id, HLC, backup time, settings). */
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+/**
+ * Version 1 indexes, chosen for the queries the app makes:
+ * - activities `date`: the report reads a year with one range read;
+ * - activities `[kind+date]`: counts of one kind in a year;
+ * - activities `*attendees`: one person's records (multiEntry: a group session is stored once);
+ * - examResults `[examId+personId]`: the result-entry pad; `personId` for "my exam".
+ * Tombstones carry no `date`/`examId`, so IndexedDB leaves them out of those indexes.
+ */
+export const SCHEMA_V1 = {
+  sections: 'id',
+  persons: 'id, sectionId',
+  activities: 'id, date, [kind+date], *attendees',
+  exams: 'id, year',
+  examResults: 'id, examId, personId, [examId+personId]',
+  targetSets: 'id, year',
+  meta: 'key',
+} as const
+
+export class LedgerDB extends Dexie {
+  sections!: Table<StoredRecord<Section>, string>
+  persons!: Table<StoredRecord<Person>, string>
+  activities!: Table<StoredRecord<Activity>, string>
+  exams!: Table<StoredRecord<Exam>, string>
+  examResults!: Table<StoredRecord<ExamResult>, string>
+  targetSets!: Table<StoredRecord<TargetSet>, string>
+  meta!: EntityTable<MetaRow, 'key'>
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options)
+    this.version(1).stores(SCHEMA_V1)
+  }
+}
+
+/** The record tables (everything but meta), in file order. */
+export function recordTables(db: LedgerDB) {
+  return [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets] as const
+}

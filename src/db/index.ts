@@ -1,0 +1,22 @@
+/** The app's single database connection. */
+import { LedgerDB } from './database'
+
+let instance: LedgerDB | null = null
+
+export function getDb(): LedgerDB {
+  if (!instance) instance = new LedgerDB()
+  return instance
+}
+
+/** Tests and restore swap the connection. */
+export function setDb(db: LedgerDB | null): void {
+  instance = db
+}
+
+export { LedgerDB } from './database'
+export * from './meta'
+export * from './queries'
+export * from './writes'
+export * from './merge-records'
+export { openStamper, ensureDeviceId, setWallClock } from './clock'
+export { randomId } from './ids'

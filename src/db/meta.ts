@@ -1,0 +1,38 @@
+/** Typed access to the device-local meta rows. */
+import type { LedgerDB } from './database'
+import type { Unit } from '../domain/types'
+
+export type DeviceRole = 'person' | 'head' | 'keeper'
+
+export interface MetaValues {
+  unit: Unit
+  deviceId: string
+  hlc: { wallMs: number; counter: number }
+  /** ISO time of the last backup export. */
+  lastBackupAt: string
+  /** Writes since the last backup (drives the reminder). */
+  changesSinceBackup: number
+  /** The roster person this device belongs to ("我是"). */
+  identity: string | null
+  deviceRole: DeviceRole
+  /** SHA-256 hex of the keeper PIN (a UI gate, not encryption). */
+  pinHash: string | null
+  /** Remembered quick-log defaults. */
+  quickLogDefaults: { kind: 'self' | 'online'; hours: number; platform: string | null; laws: string[] }
+  settings: { countSelfReported: boolean; backupReminderDays: number }
+  /** ISO time of the last submit file this device exported. */
+  lastSubmitAt: string
+}
+
+export type MetaKey = keyof MetaValues
+
+export async function getMeta<K extends MetaKey>(db: LedgerDB, key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key)
+  return row?.value as MetaValues[K] | undefined
+}
+
+export async function setMeta<K extends MetaKey>(db: LedgerDB, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value })
+}
+
+export const DEFAULT_SETTINGS: MetaValues['settings'] = { countSelfReported: true, backupReminderDays: 7 }

@@ -1,0 +1,73 @@
+/** Typed read queries. Tombstones never leave this module. */
+import type { LedgerDB } from './database'
+import {
+  isTombstone,
+  type Activity,
+  type Exam,
+  type ExamResult,
+  type LedgerData,
+  type Person,
+  type Section,
+  type StoredRecord,
+  type TargetSet,
+} from '../domain/types'
+import { periodEnd, yearStart } from '../domain/dates'
+import type { IsoDate } from '../domain/types'
+
+export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
+  const out: T[] = []
+  for (const r of rows) if (!isTombstone(r)) out.push(r)
+  return out
+}
+
+export async function listSections(db: LedgerDB): Promise<Section[]> {
+  return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+export async function listPersons(db: LedgerDB): Promise<Person[]> {
+  return live(await db.persons.toArray())
+}
+
+export async function listExams(db: LedgerDB): Promise<Exam[]> {
+  return live(await db.exams.toArray()).sort((a, b) => b.year - a.year || (b.date ?? '').localeCompare(a.date ?? ''))
+}
+
+export async function listExamResults(db: LedgerDB, examId?: string): Promise<ExamResult[]> {
+  const rows = examId ? await db.examResults.where('examId').equals(examId).toArray() : await db.examResults.toArray()
+  return live(rows)
+}
+
+export async function listTargetSets(db: LedgerDB): Promise<TargetSet[]> {
+  return live(await db.targetSets.toArray())
+}
+
+/** Activities dated in [from, to] via the `date` index: one range read. */
+export async function activitiesBetween(db: LedgerDB, from: IsoDate, to: IsoDate): Promise<Activity[]> {
+  if (to < from) return []
+  return (await db.activities.where('date').between(from, to, true, true).toArray()) as Activity[]
+}
+
+/** One person's activities through the multiEntry `attendees` index. */
+export async function activitiesOfPerson(db: LedgerDB, personId: string): Promise<Activity[]> {
+  return (await db.activities.where('attendees').equals(personId).toArray()) as Activity[]
+}
+
+/** Every live record a year's figures need, read once: the activities of Y up to D by one range read. */
+export async function loadYearData(db: LedgerDB, year: number, asOf: IsoDate): Promise<LedgerData> {
+  return db.transaction('r', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets], async () => {
+    const [sections, persons, activities, exams, examResults, targetSets] = await Promise.all([
+      listSections(db),
+      listPersons(db),
+      activitiesBetween(db, yearStart(year), periodEnd(year, asOf)),
+      listExams(db),
+      listExamResults(db),
+      listTargetSets(db),
+    ])
+    return { sections, persons, activities, exams, examResults, targetSets }
+  })
+}
+
+/** True when the ledger has no unit yet (first start). */
+export async function isLedgerEmpty(db: LedgerDB): Promise<boolean> {
+  return (await db.meta.get('unit')) === undefined
+}

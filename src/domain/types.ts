@@ -1,0 +1,217 @@
+/**
+ * Types for every glossary entity of PRODUCT.md. These shapes are exactly the
+ * records of the ledger file (CONTRACT.md §1): the database stores them as-is.
+ */
+
+/** Local calendar date `YYYY-MM-DD`. */
+export type IsoDate = string
+/** Hybrid-logical-clock stamp `YYYY-MM-DDTHH:mm:ss.sssZ_CCCC_DEVICE`. */
+export type Stamp = string
+
+export const ROLES = ['leader', 'enforcement'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Group kinds first, then the kinds one official logs alone. `other` is 其他 (issue #3). */
+export const ACTIVITY_KINDS = [
+  'centerGroup',
+  'collective',
+  'preMeeting',
+  'lecture',
+  'training',
+  'warning',
+  'online',
+  'self',
+  'other',
+] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
+export const PERSONAL_KINDS: readonly ActivityKind[] = ['self', 'online']
+export const GROUP_KINDS: readonly ActivityKind[] = ACTIVITY_KINDS.filter((k) => k !== 'self' && k !== 'online')
+
+export const TRAINING_CATEGORIES = ['publicLaw', 'business', 'enforcementSkill'] as const
+export type TrainingCategory = (typeof TRAINING_CATEGORIES)[number]
+
+export const REVIEW_STATES = ['selfReported', 'verified', 'returned'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+export const EXAM_KINDS = ['annual', 'preAppointment'] as const
+export type ExamKind = (typeof EXAM_KINDS)[number]
+
+export const RESULT_STATUSES = ['taken', 'absent', 'exempt'] as const
+export type ResultStatus = (typeof RESULT_STATUSES)[number]
+
+export const TARGET_STATUSES = ['met', 'onTrack', 'behind', 'missed'] as const
+export type TargetStatus = (typeof TARGET_STATUSES)[number]
+
+export interface Unit {
+  id: string
+  name: string
+}
+
+/** A deleted record: it travels and stays like this forever. */
+export interface Tombstone {
+  id: string
+  deletedAt: Stamp
+  updatedAt: Stamp
+}
+
+export interface Section {
+  id: string
+  name: string
+  order: number
+  updatedAt: Stamp
+}
+
+export interface Person {
+  id: string
+  name: string
+  sectionId: string | null
+  /** 职务, e.g. 股长 */
+  title: string | null
+  roles: Role[]
+  /** 执法证号 */
+  certNo: string | null
+  activeFrom: IsoDate
+  /** 调出/退休 date; null while on the roster. */
+  activeTo: IsoDate | null
+  updatedAt: Stamp
+}
+
+export interface Activity {
+  id: string
+  kind: ActivityKind
+  title: string
+  /** First day. */
+  date: IsoDate
+  /** Last day of a multi-day activity, null for one day. */
+  endDate: IsoDate | null
+  hours: number
+  legalTheme: boolean
+  laws: string[]
+  category: TrainingCategory | null
+  /** Organiser; for online study, the platform (学习强国、法宣在线…). */
+  organizer: string | null
+  lecturer: string | null
+  attendees: string[]
+  note: string
+  updatedAt: Stamp
+  /** Absent when the keeper entered it (CONTRACT.md). */
+  review?: ReviewState
+  reviewNote?: string | null
+}
+
+export interface Exam {
+  id: string
+  kind: ExamKind
+  year: number
+  title: string
+  date: IsoDate | null
+  passScore: number
+  excellentScore: number | null
+  updatedAt: Stamp
+}
+
+export interface ExamResult {
+  id: string
+  examId: string
+  personId: string
+  status: ResultStatus
+  score: number | null
+  /** 免考 reason (病假、产假、借调…). */
+  reason: string | null
+  updatedAt: Stamp
+}
+
+export type TargetScope = 'all' | 'enforcement' | 'leader'
+
+export interface PersonHoursRule {
+  id: string
+  type: 'personHours'
+  scope: TargetScope
+  minHours: number
+  /** Only these kinds count; null = every kind. */
+  kinds: ActivityKind[] | null
+  proRate: boolean
+  /** Optional per-category minimums (training hours), issue #4. */
+  categoryMinHours?: Partial<Record<TrainingCategory, number>> | null
+  /** 依据: a short basis text the keeper can edit. */
+  basis?: string | null
+}
+
+export interface ExamParticipationRule {
+  id: string
+  type: 'examParticipation'
+  scope: 'all'
+  minRate: number
+  basis?: string | null
+}
+
+export interface UnitActivityCountRule {
+  id: string
+  type: 'unitActivityCount'
+  kind: ActivityKind
+  legalThemeOnly: boolean
+  min: number
+  basis?: string | null
+}
+
+export type TargetRule = PersonHoursRule | ExamParticipationRule | UnitActivityCountRule
+
+export interface TargetSet {
+  id: string
+  year: number
+  updatedAt: Stamp
+  rules: TargetRule[]
+}
+
+/** The live records of a ledger (what the domain computes over). */
+export interface LedgerData {
+  sections: Section[]
+  persons: Person[]
+  activities: Activity[]
+  exams: Exam[]
+  examResults: ExamResult[]
+  targetSets: TargetSet[]
+}
+
+export const TABLE_NAMES = ['sections', 'persons', 'activities', 'exams', 'examResults', 'targetSets'] as const
+export type TableName = (typeof TABLE_NAMES)[number]
+
+export type LiveRecord = Section | Person | Activity | Exam | ExamResult | TargetSet
+export type StoredRecord<T> = T | Tombstone
+
+/** Records as a ledger file carries them: live ones and tombstones. */
+export interface LedgerRecords {
+  sections: StoredRecord<Section>[]
+  persons: StoredRecord<Person>[]
+  activities: StoredRecord<Activity>[]
+  exams: StoredRecord<Exam>[]
+  examResults: StoredRecord<ExamResult>[]
+  targetSets: StoredRecord<TargetSet>[]
+}
+
+export type FilePurpose = 'backup' | 'publish' | 'submit'
+
+export interface EncryptedPayload {
+  alg: 'AES-GCM'
+  kdf: 'PBKDF2-SHA256'
+  iterations: number
+  salt: string
+  iv: string
+  data: string
+}
+
+export interface LedgerFile {
+  format: 'xuefa-ledger'
+  formatVersion: 1
+  purpose: FilePurpose
+  unit: Unit
+  exportedAt: string
+  exportedBy: { deviceId: string; personId: string | null }
+  records?: LedgerRecords
+  sha256?: string
+  encrypted?: EncryptedPayload
+}
+
+export function isTombstone<T extends object>(r: T | Tombstone): r is Tombstone {
+  return 'deletedAt' in r && typeof (r as Tombstone).deletedAt === 'string'
+}

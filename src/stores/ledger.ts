@@ -1,0 +1,93 @@
+/**
+ * The ledger itself: which unit, this device's identity and role, settings.
+ * First-start actions (new unit, demo) live here.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import {
+  commitChanges,
+  DEFAULT_SETTINGS,
+  ensureDeviceId,
+  getDb,
+  getMeta,
+  mergeRecords,
+  randomId,
+  setMeta,
+  type DeviceRole,
+  type MetaValues,
+} from '@/db'
+import { defaultTargetSet } from '@/domain/targets-default'
+import { localIsoDate, yearOf } from '@/domain/dates'
+import type { Person, Section, Unit } from '@/domain/types'
+
+export const useLedgerStore = defineStore('ledger', () => {
+  const unit = ref<Unit | null>(null)
+  const deviceId = ref('')
+  const identity = ref<string | null>(null)
+  const deviceRole = ref<DeviceRole>('person')
+  const settings = ref<MetaValues['settings']>({ ...DEFAULT_SETTINGS })
+  const isReady = ref(false)
+  const isKeeper = computed(() => deviceRole.value === 'keeper')
+  const isHead = computed(() => deviceRole.value === 'head' || deviceRole.value === 'keeper')
+
+  async function init(): Promise<void> {
+    const db = getDb()
+    deviceId.value = await ensureDeviceId(db)
+    unit.value = (await getMeta(db, 'unit')) ?? null
+    identity.value = (await getMeta(db, 'identity')) ?? null
+    deviceRole.value = (await getMeta(db, 'deviceRole')) ?? 'person'
+    settings.value = { ...DEFAULT_SETTINGS, ...((await getMeta(db, 'settings')) ?? {}) }
+    isReady.value = true
+  }
+
+  /** 新建单位台账: the unit, its sections and this year's default targets, in one transaction. */
+  async function createUnit(name: string, sectionNames: string[], today = localIsoDate(new Date())): Promise<void> {
+    const db = getDb()
+    const newUnit: Unit = { id: randomId('u'), name: name.trim() }
+    const sections: Omit<Section, 'updatedAt'>[] = sectionNames.map((n, i) => ({ id: randomId('s'), name: n, order: i + 1 }))
+    const { updatedAt: _u, ...targets } = defaultTargetSet(yearOf(today), () => randomId('r'), '')
+    await db.transaction('rw', db.sections, db.targetSets, db.meta, async () => {
+      await commitChanges(db, [
+        { table: 'sections', put: sections },
+        { table: 'targetSets', put: [{ ...targets, id: randomId('t') }] },
+      ])
+      await setMeta(db, 'unit', newUnit)
+      await setMeta(db, 'deviceRole', 'keeper')
+    })
+    unit.value = newUnit
+    deviceRole.value = 'keeper'
+  }
+
+  /** 体验示例数据: a generated unit; this device acts as its keeper and as one enforcement officer. */
+  async function loadDemo(today = localIsoDate(new Date())): Promise<void> {
+    const db = getDb()
+    const { generateDemoLedger } = await import('@/domain/demo-ledger')
+    const demo = generateDemoLedger({ today, deviceId: 'demo' })
+    const me = (demo.records.persons as Person[]).find(
+      (p) => p.roles.includes('enforcement') && p.activeTo === null && p.activeFrom < `${yearOf(today)}-01-01`,
+    )
+    await db.transaction('rw', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.meta], async () => {
+      await mergeRecords(db, demo.records, { unit: demo.unit })
+      await setMeta(db, 'identity', me?.id ?? null)
+      await setMeta(db, 'deviceRole', 'keeper')
+    })
+    await init()
+  }
+
+  async function setIdentity(personId: string | null): Promise<void> {
+    await setMeta(getDb(), 'identity', personId)
+    identity.value = personId
+  }
+
+  async function setDeviceRole(role: DeviceRole): Promise<void> {
+    await setMeta(getDb(), 'deviceRole', role)
+    deviceRole.value = role
+  }
+
+  async function saveSettings(next: MetaValues['settings']): Promise<void> {
+    await setMeta(getDb(), 'settings', next)
+    settings.value = next
+  }
+
+  return { unit, deviceId, identity, deviceRole, settings, isReady, isKeeper, isHead, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
+})

@@ -1,0 +1,89 @@
+// Debian's Chromium driven by playwright-core at phone size (STACK.md flags).
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
+
+export function baseURL(): string {
+  return inject('baseURL')
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+/** A persistent profile (IndexedDB on disk, service worker kept) in a fresh temp dir. */
+export async function launchPersistent(options: Record<string, unknown> = {}): Promise<BrowserContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'xuefa-e2e-'))
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    ...PHONE,
+    acceptDownloads: true,
+    ...options,
+  })
+  await watchCsp(ctx)
+  return ctx
+}
+
+export async function newPhone(browser: Browser, options: Record<string, unknown> = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ ...PHONE, acceptDownloads: true, ...options })
+  await watchCsp(ctx)
+  return ctx
+}
+
+/** Count Content-Security-Policy violations in every page (issue #7: zero over the run). */
+async function watchCsp(ctx: BrowserContext): Promise<void> {
+  await ctx.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] }
+    w.__cspViolations = []
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`)
+    })
+  })
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('screenshots', { recursive: true })
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true })
+}
+
+/** Wait until a service worker controls the page (STACK.md pitfall: wait for `activated`, reload if needed). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready
+    const sw = reg.active
+    if (sw && sw.state !== 'activated') {
+      await new Promise<void>((resolve) => sw.addEventListener('statechange', () => sw.state === 'activated' && resolve()))
+    }
+  })
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload()
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller)
+  }
+}
