@@ -49,8 +49,12 @@ export class LedgerDB extends Dexie {
   targetSets!: Table<StoredRecord<TargetSet>, string>
   meta!: EntityTable<MetaRow, 'key'>
 
-  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options)
+  /**
+   * Strict durability: a commit resolves only once the data reached disk, so 已保存 is true even if
+   * the phone dies right after. It costs one flush per transaction, not per row.
+   */
+  constructor(name: string = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
+    super(name, { chromeTransactionDurability: 'strict', ...options })
     this.version(1).stores(SCHEMA_V1)
   }
 }

@@ -1,10 +1,14 @@
 /** The app's single database connection. */
 import { LedgerDB } from './database'
+import { watchConnection } from './connection'
 
 let instance: LedgerDB | null = null
 
 export function getDb(): LedgerDB {
-  if (!instance) instance = new LedgerDB()
+  if (!instance) {
+    instance = new LedgerDB()
+    watchConnection(instance)
+  }
   return instance
 }
 
@@ -20,3 +24,6 @@ export * from './writes'
 export * from './merge-records'
 export { openStamper, ensureDeviceId, setWallClock } from './clock'
 export { randomId } from './ids'
+export { onConnectionEvent, withReopen } from './connection'
+export { describeStorageError, isQuotaError } from './errors'
+export { readStorageStatus, requestPersistenceNow, type StorageStatus } from './persistence'

@@ -6,6 +6,8 @@
 import type { Table } from 'dexie'
 import type { LedgerDB } from './database'
 import { openStamper } from './clock'
+import { withReopen } from './connection'
+import { requestPersistenceOnce } from './persistence'
 import { getMeta, setMeta } from './meta'
 import type { Stamp, TableName, Tombstone } from '../domain/types'
 
@@ -22,8 +24,16 @@ function tableOf(db: LedgerDB, name: TableName): Table<{ id: string; updatedAt: 
   return db.table(name)
 }
 
-/** Apply several tables' puts and deletes atomically; resolves once committed. */
+/**
+ * Apply several tables' puts and deletes atomically; resolves once committed. A connection closed
+ * under us (another tab upgraded) is reopened and the write retried once.
+ */
 export async function commitChanges(db: LedgerDB, changes: TableChange[]): Promise<void> {
+  await withReopen(db, () => commitOnce(db, changes))
+  requestPersistenceOnce()
+}
+
+async function commitOnce(db: LedgerDB, changes: TableChange[]): Promise<void> {
   const tables = [...new Set(changes.map((c) => c.table))].map((t) => tableOf(db, t))
   await db.transaction('rw', [...tables, db.meta], async () => {
     const stamper = await openStamper(db)

@@ -1,0 +1,30 @@
+// Writes tests/fixtures/db/v<N>.json: a snapshot of the CURRENT schema filled from the demo ledger.
+// Run once when a new Dexie version() ships (npm run fixtures:db); commit the file and never regenerate
+// an old one: the migration test upgrades every old snapshot to the current schema.
+import { writeFileSync } from 'node:fs'
+import { createServer } from 'vite'
+
+const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
+try {
+  const { generateDemoLedger } = await server.ssrLoadModule('/src/domain/demo-ledger.ts')
+  const { LedgerDB, SCHEMA_V1 } = await server.ssrLoadModule('/src/db/database.ts')
+  const version = new LedgerDB('fixture-probe', { autoOpen: false }).verno
+  const demo = generateDemoLedger({ today: '2026-11-22', persons: 12, seed: 7, deviceId: 'fixture' })
+  const fixture = {
+    version,
+    schema: version === 1 ? SCHEMA_V1 : undefined,
+    tables: demo.records,
+    meta: [
+      { key: 'unit', value: demo.unit },
+      { key: 'deviceId', value: 'd-fixture' },
+      { key: 'hlc', value: { wallMs: Date.UTC(2026, 10, 22), counter: 0 } },
+      { key: 'identity', value: demo.records.persons[0].id },
+      { key: 'deviceRole', value: 'keeper' },
+    ],
+  }
+  const path = `tests/fixtures/db/v${version}.json`
+  writeFileSync(path, JSON.stringify(fixture))
+  console.log(`wrote ${path}`)
+} finally {
+  await server.close()
+}
