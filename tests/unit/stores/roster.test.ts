@@ -1,0 +1,158 @@
+// Roster store against a fresh fake-indexeddb database per test.
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { commitChanges, LedgerDB, listPersons, listSections, setDb, setWallClock } from '@/db'
+import { useRosterStore } from '@/stores/roster'
+import { InputError } from '@/domain/input-error'
+import type { Activity, Person } from '@/domain/types'
+
+let db: LedgerDB
+let n = 0
+const TODAY = '2024-11-22'
+
+beforeEach(async () => {
+  db = new LedgerDB(`t-roster-${++n}-${Date.now()}`)
+  await db.open()
+  setDb(db)
+  let t = Date.UTC(2024, 10, 22)
+  setWallClock(() => (t += 1000))
+  setActivePinia(createPinia())
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  setDb(null)
+  db.close()
+  await db.delete()
+})
+
+/** Every row of every table, to prove a refused action changed nothing. */
+async function snapshot() {
+  return {
+    sections: await db.sections.toArray(),
+    persons: await db.persons.toArray(),
+    activities: await db.activities.toArray(),
+    meta: await db.meta.toArray(),
+  }
+}
+
+async function seed() {
+  const roster = useRosterStore()
+  const office = await roster.addSection('办公室')
+  const law = await roster.addSection('法规股')
+  return { roster, office, law }
+}
+
+describe('sections', () => {
+  it('adds sections in order, renames and reorders them', async () => {
+    const { roster, office, law } = await seed()
+    const third = await roster.addSection(' 执法一队 ')
+    await roster.renameSection(law, '法规股（审批股）')
+    await roster.moveSection(third, -1)
+    const sections = await listSections(db)
+    expect(sections.map((s) => [s.name, s.order])).toEqual([['办公室', 1], ['执法一队', 2], ['法规股（审批股）', 3]])
+    await roster.moveSection(office, -1) // already first: nothing changes
+    expect((await listSections(db)).map((s) => s.id)).toEqual([office, third, law])
+  })
+
+  it('refuses an empty or duplicate name and changes nothing', async () => {
+    const { roster, law } = await seed()
+    const before = await snapshot()
+    await expect(roster.addSection('  ')).rejects.toThrow('请填写股室名称')
+    await expect(roster.addSection('办公室')).rejects.toThrow('已有名为“办公室”的股室')
+    await expect(roster.renameSection(law, '办公室')).rejects.toBeInstanceOf(InputError)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('refuses to remove a section that still has persons (a leaver too) and changes nothing', async () => {
+    const { roster, office, law } = await seed()
+    const [p] = await roster.bulkAddPersons(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    await roster.setLeaving(p, '2024-06-30', TODAY)
+    const before = await snapshot()
+    await expect(roster.removeSection(office)).rejects.toThrow('“办公室”还有 1 名人员（其中已调出 1 人），请先把他们调整到其他股室')
+    expect(await snapshot()).toEqual(before)
+    await roster.removeSection(law)
+    expect((await listSections(db)).map((s) => s.name)).toEqual(['办公室'])
+    expect(await db.sections.get(law)).toMatchObject({ id: law, deletedAt: expect.any(String) })
+  })
+})
+
+describe('persons', () => {
+  it('bulk-adds many persons in one readwrite transaction', async () => {
+    const { roster, office } = await seed()
+    // Count the IndexedDB transactions Dexie opens (a nested Dexie transaction reuses its parent's).
+    const core = db.core
+    const original = core.transaction
+    const modes: string[] = []
+    vi.spyOn(core, 'transaction').mockImplementation((stores, mode, options) => {
+      modes.push(mode)
+      return original.call(core, stores, mode, options)
+    })
+    const changesBefore = (await db.meta.get('changesSinceBackup'))?.value as number
+    const ids = await roster.bulkAddPersons(['张三', '李四', '王五'], { sectionId: office, roles: ['enforcement'], activeFrom: '2024-01-01' }, TODAY)
+    expect(ids).toHaveLength(3)
+    expect(modes.filter((m) => m === 'readwrite')).toHaveLength(1)
+    const persons = await listPersons(db)
+    expect(persons.map((p) => p.name).sort()).toEqual(['张三', '李四', '王五'].sort())
+    expect(persons.every((p) => p.sectionId === office && p.roles[0] === 'enforcement' && p.activeTo === null)).toBe(true)
+    expect((await db.meta.get('changesSinceBackup'))?.value).toBe(changesBefore + 3)
+  })
+
+  it('refuses a bulk add with a bad name, section or date, and writes none of it', async () => {
+    const { roster, office } = await seed()
+    const before = await snapshot()
+    const opts = { sectionId: office, roles: [], activeFrom: '2024-01-01' }
+    await expect(roster.bulkAddPersons([], opts, TODAY)).rejects.toThrow('没有可添加的姓名')
+    await expect(roster.bulkAddPersons(['张三', '  '], opts, TODAY)).rejects.toThrow('请填写姓名')
+    await expect(roster.bulkAddPersons(['张三'], { ...opts, sectionId: 'nope' }, TODAY)).rejects.toThrow('所选股室已不存在')
+    await expect(roster.bulkAddPersons(['张三'], { ...opts, activeFrom: '2025-01-01' }, TODAY)).rejects.toThrow('调入日期不能晚于今天')
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('saves and edits a person; refuses an empty name or a leave date before joining', async () => {
+    const { roster, office, law } = await seed()
+    const input = { id: null, name: '张三', sectionId: office, title: '股长', roles: ['leader' as const], certNo: null, activeFrom: '2020-03-01', activeTo: null }
+    const id = await roster.savePerson(input, TODAY)
+    await roster.savePerson({ ...input, id, sectionId: law, title: ' 副股长 ' }, TODAY)
+    expect(await db.persons.get(id)).toMatchObject({ sectionId: law, title: '副股长' })
+    const before = await snapshot()
+    await expect(roster.savePerson({ ...input, id, name: ' ' }, TODAY)).rejects.toThrow('请填写姓名')
+    await expect(roster.savePerson({ ...input, id, activeTo: '2019-01-01' }, TODAY)).rejects.toThrow('调出日期不能早于调入日期（2020-03-01）')
+    await expect(roster.setLeaving(id, '2020-02-01', TODAY)).rejects.toThrow('调出日期不能早于调入日期')
+    await expect(roster.setLeaving(id, '2024-12-01', TODAY)).rejects.toThrow('调出日期不能晚于今天')
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('调出 keeps every activity of the person; reinstating clears activeTo', async () => {
+    const { roster, office } = await seed()
+    const [p, q] = await roster.bulkAddPersons(['张三', '李四'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    const activity: Omit<Activity, 'updatedAt'> = {
+      id: 'a1', kind: 'lecture', title: '法治讲座', date: '2024-03-01', endDate: null, hours: 2, legalTheme: true, laws: [],
+      category: null, organizer: null, lecturer: null, attendees: [p, q], note: '',
+    }
+    await commitChanges(db, [{ table: 'activities', put: [activity] }])
+    const activitiesBefore = await db.activities.toArray()
+    await roster.setLeaving(p, '2024-09-30', TODAY)
+    expect(await db.activities.toArray()).toEqual(activitiesBefore)
+    expect(((await db.persons.get(p)) as Person).activeTo).toBe('2024-09-30')
+    expect(await roster.referencesOf(p)).toEqual({ activities: 1, examResults: 0 })
+    await expect(roster.removePerson(p)).rejects.toThrow('已有 1 条学习记录')
+    await roster.reinstate(p)
+    expect(((await db.persons.get(p)) as Person).activeTo).toBeNull()
+    expect(await db.activities.toArray()).toEqual(activitiesBefore)
+  })
+
+  it('deletes a person nobody names (entered by mistake)', async () => {
+    const { roster, office } = await seed()
+    const [p] = await roster.bulkAddPersons(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    await roster.removePerson(p)
+    expect(await listPersons(db)).toEqual([])
+  })
+
+  it('follows the database in its live refs', async () => {
+    const { roster, office } = await seed()
+    await roster.bulkAddPersons(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    await vi.waitFor(() => expect(roster.persons.map((p) => p.name)).toEqual(['张三']))
+    expect(roster.sections.map((s) => s.name)).toEqual(['办公室', '法规股'])
+  })
+})
