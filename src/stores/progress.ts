@@ -1,0 +1,124 @@
+/**
+ * Completion (统计, 首页 card): the year's data for a year and as-of date,
+ * following the database, evaluated against the year's targets — for me,
+ * per section and for the unit.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { getDb, loadYearData } from '@/db'
+import { localIsoDate, yearOf } from '@/domain/dates'
+import { computePersonHours } from '@/domain/person-hours'
+import { personProgress } from '@/domain/person-progress'
+import {
+  hoursByCategory,
+  hoursByMonth,
+  personStatusRows,
+  ruleLines,
+  rowsOfSection,
+  sectionSummaries,
+  NO_SECTION_NAME,
+} from '@/domain/progress-views'
+import { buildReminder } from '@/domain/remind'
+import { evaluateTargets, summarizeStatuses } from '@/domain/target-rules'
+import type { Activity, LedgerData, TargetStatus } from '@/domain/types'
+import { liveDataKeyed } from './live-keyed'
+import { useLedgerStore } from './ledger'
+
+const EMPTY: LedgerData = { sections: [], persons: [], activities: [], exams: [], examResults: [], targetSets: [] }
+
+export const useProgressStore = defineStore('progress', () => {
+  const ledger = useLedgerStore()
+  const today = localIsoDate(new Date())
+  const year = ref(yearOf(today))
+  const asOf = ref(today)
+
+  const live = liveDataKeyed(
+    () => ({ year: year.value, asOf: asOf.value }),
+    (k) => loadYearData(getDb(), k.year, k.asOf),
+    EMPTY,
+  )
+  const yearData = live.data
+  /** False while the data of the current year and as-of date is loading. */
+  const isLoaded = live.isLoaded
+  const error = live.error
+
+  const opts = computed(() => ({ countSelfReported: ledger.settings.countSelfReported }))
+  const hours = computed(() => computePersonHours(yearData.value.activities, year.value, asOf.value, opts.value))
+  const evaluation = computed(() =>
+    evaluateTargets(yearData.value, year.value, asOf.value, { ...opts.value, hours: hours.value }),
+  )
+  const hasTargets = computed(() => evaluation.value.targetSet !== null)
+  const sections = computed(() => yearData.value.sections)
+  const rows = computed(() => personStatusRows(yearData.value, evaluation.value, hours.value, year.value, asOf.value))
+  const summaries = computed(() => sectionSummaries(rows.value, sections.value))
+  const unitRuleLines = computed(() => ruleLines(evaluation.value.results))
+  const statusCounts = computed(() =>
+    summarizeStatuses(rows.value.filter((r) => r.status !== null) as { status: TargetStatus }[]),
+  )
+  const monthHours = computed(() => hoursByMonth(yearData.value.activities, year.value, asOf.value, opts.value))
+  const categoryHours = computed(() => hoursByCategory(yearData.value.activities, year.value, asOf.value, opts.value))
+
+  const myPerson = computed(() => yearData.value.persons.find((p) => p.id === ledger.identity) ?? null)
+  const myProgress = computed(() =>
+    ledger.identity === null
+      ? null
+      : personProgress(yearData.value, ledger.identity, year.value, asOf.value, { ...opts.value, hours: hours.value }),
+  )
+  const mySectionId = computed(() => myPerson.value?.sectionId ?? null)
+  const mySectionName = computed(() => sectionName(mySectionId.value))
+  /** My activities in Y up to D, newest first. */
+  const myActivities = computed<Activity[]>(() => {
+    const me = ledger.identity
+    if (me === null) return []
+    return yearData.value.activities
+      .filter((a) => a.attendees.includes(me))
+      .sort((a, b) => b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt))
+  })
+
+  function sectionName(sectionId: string | null): string {
+    if (sectionId === null) return NO_SECTION_NAME
+    return sections.value.find((s) => s.id === sectionId)?.name ?? NO_SECTION_NAME
+  }
+
+  /** Persons of one section (null = 未分配股室), behind-first. */
+  function sectionRows(sectionId: string | null) {
+    return rowsOfSection(rows.value, sectionId, sections.value)
+  }
+
+  /** The ready-to-send reminder for one section. */
+  function reminderFor(sectionId: string | null): string {
+    const results = sectionRows(sectionId).flatMap((r) => (r.rule ? [r.rule] : []))
+    return buildReminder(results, { sectionName: sectionName(sectionId), year: year.value, asOf: asOf.value })
+  }
+
+  function setPeriod(nextYear: number, nextAsOf = asOf.value): void {
+    year.value = nextYear
+    asOf.value = nextAsOf
+  }
+
+  return {
+    year,
+    asOf,
+    yearData,
+    isLoaded,
+    error,
+    evaluation,
+    hasTargets,
+    sections,
+    rows,
+    summaries,
+    unitRuleLines,
+    statusCounts,
+    monthHours,
+    categoryHours,
+    myPerson,
+    myProgress,
+    mySectionId,
+    mySectionName,
+    myActivities,
+    sectionName,
+    sectionRows,
+    reminderFor,
+    setPeriod,
+  }
+})
