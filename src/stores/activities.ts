@@ -1,0 +1,209 @@
+/**
+ * 学法活动: my records, everyone's records of a year, one record; saving
+ * (validated, one transaction), deleting (a tombstone), undo (a new record),
+ * and the quick log with its remembered defaults.
+ */
+import { defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+import {
+  activitiesBetween,
+  activitiesOfPerson,
+  commitChanges,
+  getDb,
+  getMeta,
+  listPersons,
+  listSections,
+  listTargetSets,
+  live,
+  randomId,
+  setMeta,
+  type MetaValues,
+} from '@/db'
+import {
+  findLikelyDuplicates,
+  normaliseActivityInput,
+  quickLogActivity,
+  validateActivity,
+  type ActivityInput,
+  type QuickLogInput,
+} from '@/domain/activity-input'
+import { localIsoDate, yearEnd, yearOf, yearStart } from '@/domain/dates'
+import { isTombstone, PERSONAL_KINDS, type Activity, type Person, type Section, type TargetSet } from '@/domain/types'
+import { useLedgerStore } from './ledger'
+import { liveDataKeyed } from './live-keyed'
+import type { LiveData } from './live'
+
+/** A bad input: `message` is the zh-CN sentence to show; nothing was written. */
+export class ActivityInputError extends Error {
+  override name = 'ActivityInputError'
+}
+
+export type QuickLogDefaults = MetaValues['quickLogDefaults']
+
+export const DEFAULT_QUICK_LOG: QuickLogDefaults = { kind: 'self', hours: 1, platform: '学习强国', laws: [] }
+
+export interface Roster {
+  persons: Person[]
+  sections: Section[]
+}
+
+/** Newest first: date, then the last edit. */
+export function byNewest(a: Activity, b: Activity): number {
+  return b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt)
+}
+
+const today = (): string => localIsoDate(new Date())
+
+export const useActivitiesStore = defineStore('activities', () => {
+  const ledger = useLedgerStore()
+  /** The record deleted last, for 撤销. */
+  const lastRemoved = shallowRef<Activity | null>(null)
+
+  const mine = liveDataKeyed(
+    () => ledger.identity,
+    async (id) => (id ? (await activitiesOfPerson(getDb(), id)).sort(byNewest) : []),
+    [] as Activity[],
+  )
+  const isKeeper = computed(() => ledger.isKeeper)
+
+  /** Everyone's records dated in a year, newest first (none while the year is null). */
+  function liveYear(year: () => number | null): LiveData<Activity[]> {
+    return liveDataKeyed(
+      year,
+      async (y) => (y === null ? [] : (await activitiesBetween(getDb(), yearStart(y), yearEnd(y))).sort(byNewest)),
+      [],
+    )
+  }
+
+  /** One person's records (every year), newest first. */
+  function livePerson(personId: () => string | null): LiveData<Activity[]> {
+    return liveDataKeyed(personId, async (id) => (id ? (await activitiesOfPerson(getDb(), id)).sort(byNewest) : []), [])
+  }
+
+  /** One live record; null when it does not exist or was deleted. */
+  function liveActivity(id: () => string): LiveData<Activity | null> {
+    return liveDataKeyed(id, async (k) => {
+      const row = await getDb().activities.get(k)
+      return row === undefined || isTombstone(row) ? null : row
+    }, null)
+  }
+
+  /** Persons and sections, for pickers and names. */
+  function liveRoster(): LiveData<Roster> {
+    return liveDataKeyed(() => 0, async () => {
+      const db = getDb()
+      const [persons, sections] = await Promise.all([listPersons(db), listSections(db)])
+      return { persons, sections }
+    }, { persons: [], sections: [] })
+  }
+
+  function liveTargetSets(): LiveData<TargetSet[]> {
+    return liveDataKeyed(() => 0, () => listTargetSets(getDb()), [])
+  }
+
+  /** The earliest year that holds a record (this year when there is none). */
+  async function earliestYear(): Promise<number> {
+    const first = await getDb().activities.orderBy('date').first()
+    const date = first && !isTombstone(first) ? first.date : today()
+    return Math.min(yearOf(date), yearOf(today()))
+  }
+
+  /** Whether this device may change the record: the keeper any, others their own self/online study. */
+  function canEdit(a: Pick<Activity, 'kind' | 'attendees'>): boolean {
+    if (ledger.isKeeper) return true
+    return PERSONAL_KINDS.includes(a.kind) && a.attendees.length === 1 && a.attendees[0] === ledger.identity
+  }
+
+  /** Records that look like the same study already entered (same person, date, kind, hours). */
+  async function findDuplicates(input: ActivityInput): Promise<Activity[]> {
+    const sameDay = live(await activitiesBetween(getDb(), input.date, input.date))
+    return findLikelyDuplicates(normaliseActivityInput(input), sameDay)
+  }
+
+  /** Validates against the roster and writes inside the caller's transaction; returns the record id. */
+  async function checkedPut(input: ActivityInput, on: string): Promise<string> {
+    const db = getDb()
+    const record = normaliseActivityInput(input)
+    if (!canEdit(record)) throw new ActivityInputError('只有台账管理员可以登记或修改集体学习记录')
+    const message = validateActivity(record, { today: on, persons: await listPersons(db) })
+    if (message !== null) throw new ActivityInputError(message)
+    const id = record.id ?? randomId('a')
+    if (record.id !== undefined) {
+      const old = await db.activities.get(record.id)
+      if (old === undefined || isTombstone(old)) throw new ActivityInputError('这条记录已被删除，无法修改')
+      if (!canEdit(old)) throw new ActivityInputError('只有台账管理员可以修改这条记录')
+    }
+    await commitChanges(db, [{ table: 'activities', put: [{ ...record, id }] }])
+    return id
+  }
+
+  /**
+   * Validates, then saves one activity (new or edited) in one transaction. Throws ActivityInputError.
+   * The async wrapper matters: Dexie keeps its transaction zone across awaits of async functions only.
+   */
+  async function saveActivity(input: ActivityInput, on = today()): Promise<string> {
+    const db = getDb()
+    return db.transaction('rw', [db.activities, db.persons, db.meta], async () => await checkedPut(input, on))
+  }
+
+  /** Logs self/online study for "me" and remembers the choices, in one transaction. */
+  async function quickLog(q: QuickLogInput, on = today()): Promise<string> {
+    const me = ledger.identity
+    if (!me) throw new ActivityInputError('请先在“我的”中选择“我是谁”')
+    const db = getDb()
+    return db.transaction('rw', [db.activities, db.persons, db.meta], async () => {
+      const id = await checkedPut(quickLogActivity(q, me), on)
+      const prev = (await getMeta(db, 'quickLogDefaults')) ?? DEFAULT_QUICK_LOG
+      await setMeta(db, 'quickLogDefaults', {
+        kind: q.kind,
+        hours: q.hours,
+        platform: q.kind === 'online' ? q.platform : prev.platform,
+        laws: [...q.laws],
+      })
+      return id
+    })
+  }
+
+  async function loadQuickLogDefaults(): Promise<QuickLogDefaults> {
+    return { ...DEFAULT_QUICK_LOG, ...((await getMeta(getDb(), 'quickLogDefaults')) ?? {}) }
+  }
+
+  /** Deletes a record (a tombstone that travels); keeps a copy for 撤销. */
+  async function removeActivity(id: string): Promise<Activity> {
+    const db = getDb()
+    const row = await db.activities.get(id)
+    if (row === undefined || isTombstone(row)) throw new ActivityInputError('这条记录已被删除')
+    if (!canEdit(row)) throw new ActivityInputError('只有台账管理员可以删除这条记录')
+    await commitChanges(db, [{ table: 'activities', remove: [id] }])
+    lastRemoved.value = row
+    return row
+  }
+
+  /** 撤销: the deleted record comes back under a new id (a tombstone stays a tombstone). */
+  async function restoreAsNew(activity: Activity): Promise<string> {
+    const { updatedAt: _u, id: _old, ...rest } = activity
+    const id = randomId('a')
+    await commitChanges(getDb(), [{ table: 'activities', put: [{ ...rest, id }] }])
+    if (lastRemoved.value?.id === activity.id) lastRemoved.value = null
+    return id
+  }
+
+  return {
+    mine,
+    isKeeper,
+    lastRemoved,
+    liveYear,
+    livePerson,
+    liveActivity,
+    liveRoster,
+    liveTargetSets,
+    earliestYear,
+    canEdit,
+    findDuplicates,
+    saveActivity,
+    quickLog,
+    loadQuickLogDefaults,
+    removeActivity,
+    restoreAsNew,
+  }
+})

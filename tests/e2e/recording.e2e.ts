@@ -1,0 +1,171 @@
+// Issue #3 (activity side): quick log in ≤ 3 taps offline, a lecture for a whole section, the training card, delete + 撤销.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { baseURL, cspViolations, launchPersistent, screenshot, waitForServiceWorker } from './support/browser'
+
+const LECTURE_TITLE = '《行政复议法》专题讲座（e2e）'
+
+describe('recording: activities', () => {
+  let ctx: BrowserContext
+  let page: Page
+  let cardTotal0 = 0
+
+  /** Clicks counted from 首页 for the ≤ 3 taps promise. */
+  let taps = 0
+  async function tap(target: Locator): Promise<void> {
+    taps += 1
+    await target.click()
+  }
+
+  /** Screenshot once popups and toasts have settled. */
+  const snap = async (name: string): Promise<void> => {
+    await page.waitForTimeout(400)
+    await screenshot(page, name)
+  }
+  const go = async (hash: string): Promise<void> => {
+    await page.evaluate((h) => (window.location.hash = h), hash)
+  }
+  const toast = (text: string): Locator => page.locator('.van-toast').filter({ hasText: text })
+  const cardTotal = async (): Promise<number> => Number(await page.getByTestId('training-card-total').innerText())
+
+  beforeAll(async () => {
+    ctx = await launchPersistent()
+    page = await ctx.newPage()
+    await page.goto(baseURL())
+    await page.getByTestId('welcome-demo').click()
+    await page.getByTestId('home').waitFor()
+    await waitForServiceWorker(page)
+    await ctx.setOffline(true)
+    await page.reload()
+    await page.getByTestId('home-me').waitFor()
+  })
+  afterAll(async () => {
+    await ctx?.close()
+  })
+
+  it('shows me on 首页 and my training card total', async () => {
+    expect(await page.getByTestId('home-me').innerText()).toMatch(/^.+ · .+ · \d{4} 年度$/)
+    await page.getByTestId('home-recent-row').first().waitFor()
+    await snap('recording-home')
+    await page.getByTestId('home-training-card').click()
+    await page.getByTestId('training-card-total').waitFor()
+    cardTotal0 = await cardTotal()
+    expect(cardTotal0).toBeGreaterThan(0)
+    expect(await page.getByTestId('training-card').innerText()).toContain('行政执法技能')
+    await snap('recording-training-card')
+    await page.goBack()
+    await page.getByTestId('home').waitFor()
+  })
+
+  it('logs 1.5 学时 of self-study in 3 taps from 首页, offline', async () => {
+    taps = 0
+    await tap(page.getByTestId('quick-log'))
+    await page.getByTestId('quick-log-sheet').waitFor()
+    await snap('recording-quick-log-sheet')
+    await tap(page.getByTestId('quick-log-hours-1.5'))
+    await tap(page.getByTestId('quick-log-save'))
+    await toast('已保存').waitFor()
+    expect(taps).toBeLessThanOrEqual(3)
+    const first = page.getByTestId('home-recent-row').first()
+    await expect.poll(() => first.innerText()).toMatch(/自学[\s\S]*1\.5/)
+    await snap('recording-home-after-log')
+  })
+
+  it('counts the new study on the training card', async () => {
+    await page.getByTestId('home-training-card').click()
+    await page.getByTestId('training-card-total').waitFor()
+    await expect.poll(cardTotal).toBeCloseTo(cardTotal0 + 1.5, 5)
+    await page.goBack()
+    await page.getByTestId('home').waitFor()
+  })
+
+  it('remembers 线上学习 and its platform, with laws from the catalogue or free text', async () => {
+    await page.getByTestId('quick-log').click()
+    await page.getByTestId('quick-log-kind-online').click()
+    await page.getByTestId('quick-log-platform').click()
+    await page.locator('.van-action-sheet__item').filter({ hasText: '法宣在线' }).click()
+    await page.getByTestId('quick-log-hours-input').fill('2.5')
+    await page.getByTestId('quick-log-laws-open').click()
+    await page.getByTestId('quick-log-laws-search').locator('input').fill('复议')
+    await page.getByTestId('quick-log-laws-option').first().waitFor()
+    expect(await page.getByTestId('quick-log-laws-option').first().innerText()).toContain('行政复议法')
+    await page.getByTestId('quick-log-laws-option').first().click()
+    await page.getByTestId('quick-log-laws-search').locator('input').fill('本局执法规范')
+    await page.getByTestId('quick-log-laws-free').click()
+    await snap('recording-law-picker')
+    await page.getByTestId('quick-log-laws-done').click()
+    await snap('recording-quick-log-online')
+    await page.getByTestId('quick-log-save').click()
+    await toast('已保存').waitFor()
+    await expect.poll(() => page.getByTestId('home-recent-row').first().innerText()).toContain('法宣在线 线上学习《行政复议法》《本局执法规范》')
+    await page.getByTestId('quick-log').click()
+    await page.getByTestId('quick-log-platform').waitFor()
+    expect(await page.getByTestId('quick-log-platform').innerText()).toContain('法宣在线')
+    await page.getByTestId('quick-log-hours-input').fill('30')
+    await page.getByTestId('quick-log-save').click()
+    await expect.poll(() => page.getByTestId('quick-log-error').innerText()).toContain('一天最多 24 学时')
+    await snap('recording-quick-log-error')
+    await page.locator('.van-popup__close-icon').first().click()
+  })
+
+  it('records a 法治讲座 for a whole section; every member gets it', async () => {
+    await page.locator('.van-tabbar-item').filter({ hasText: '记录' }).click()
+    await page.getByTestId('records').waitFor()
+    await page.getByTestId('record-row').first().waitFor()
+    await snap('recording-records-mine')
+    await page.getByTestId('records-new-activity').click()
+    await page.getByTestId('activity-form').waitFor()
+    await page.getByTestId('activity-kind').click()
+    await page.locator('.van-action-sheet__item').filter({ hasText: '法治讲座' }).click()
+    await page.getByTestId('activity-title').locator('textarea').fill(LECTURE_TITLE)
+    await page.getByTestId('activity-hours-2').click()
+    await page.getByTestId('activity-attendees').click()
+    await page.getByTestId('attendee-picker').waitFor()
+    const section = page.locator('[data-testid^="attendee-section-all-"]').first()
+    const sectionId = (await section.getAttribute('data-testid'))!.replace('attendee-section-all-', '')
+    await page.getByTestId(`attendee-section-${sectionId}`).locator('.van-collapse-item__title').click()
+    const members = page.getByTestId(`attendee-section-${sectionId}`).locator('[data-testid^="attendee-person-"]')
+    await members.first().waitFor()
+    const ids = (await members.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))).map((t) => t.replace('attendee-person-', ''))
+    expect(ids.length).toBeGreaterThan(1)
+    await section.click()
+    await expect.poll(() => page.getByTestId('attendee-count').innerText()).toBe(`已选 ${ids.length} 人`)
+    await snap('recording-attendee-picker')
+    await page.getByTestId('attendee-confirm').click()
+    await expect.poll(() => page.getByTestId('activity-attendees').innerText()).toContain(`已选 ${ids.length} 人`)
+    await snap('recording-activity-new')
+    await page.getByTestId('activity-save').click()
+    await toast('已保存').waitFor()
+    for (const id of ids) {
+      await go(`#/records?view=all&person=${id}&kind=lecture`)
+      await expect.poll(() => page.getByTestId('records').innerText()).toContain(LECTURE_TITLE)
+    }
+    await snap('recording-records-person')
+  })
+
+  it('lists everyone’s records for the keeper and shows an empty state', async () => {
+    await go('#/records?view=all')
+    await page.getByTestId('record-row').first().waitFor()
+    await snap('recording-records-all')
+    await go('#/records?view=all&year=2000')
+    await page.getByTestId('records-empty').waitFor()
+    await snap('recording-records-empty')
+  })
+
+  it('deletes a record with a confirm and brings it back with 撤销', async () => {
+    await go('#/')
+    await page.getByTestId('home-recent-row').first().click()
+    await page.getByTestId('activity-form').waitFor()
+    await snap('recording-activity-edit')
+    const title = await page.getByTestId('activity-title').locator('textarea').inputValue()
+    await page.getByTestId('activity-remove').click()
+    await page.locator('.van-dialog__confirm').click()
+    await page.getByTestId('undo-bar').waitFor()
+    await snap('recording-undo')
+    await expect.poll(() => page.getByTestId('home-recent').innerText()).not.toContain(title)
+    await page.getByTestId('undo-remove').click()
+    await toast('已撤销删除').waitFor()
+    await expect.poll(() => page.getByTestId('home-recent').innerText()).toContain(title)
+    expect(await cspViolations(page)).toEqual([])
+  })
+})
