@@ -71,3 +71,25 @@ export async function loadYearData(db: LedgerDB, year: number, asOf: IsoDate): P
 export async function isLedgerEmpty(db: LedgerDB): Promise<boolean> {
   return (await db.meta.get('unit')) === undefined
 }
+
+/**
+ * What one person's own progress needs, read through indexes only: the roster, the exams and targets,
+ * the person's exam results and the person's activities of year Y up to D (the `attendees` index).
+ * Cheap at county scale, unlike the whole year.
+ */
+export async function loadPersonYearData(db: LedgerDB, personId: string, year: number, asOf: IsoDate): Promise<LedgerData> {
+  const from = yearStart(year)
+  const to = periodEnd(year, asOf)
+  return db.transaction('r', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets], async () => {
+    const [sections, persons, mine, exams, results, targetSets] = await Promise.all([
+      listSections(db),
+      listPersons(db),
+      activitiesOfPerson(db, personId),
+      listExams(db),
+      db.examResults.where('personId').equals(personId).toArray(),
+      listTargetSets(db),
+    ])
+    const activities = mine.filter((a) => a.date >= from && a.date <= to)
+    return { sections, persons, activities, exams, examResults: live(results), targetSets }
+  })
+}

@@ -32,11 +32,26 @@ export const useProgressStore = defineStore('progress', () => {
   const year = ref(yearOf(today))
   const asOf = ref(today)
 
+  /**
+   * The whole year is read only while a page uses it (acquire/release): at county scale it is a large
+   * read, and a live subscription would repeat it after every write anywhere in the app.
+   */
+  const users = ref(0)
   const live = liveDataKeyed(
-    () => ({ year: year.value, asOf: asOf.value }),
-    (k) => loadYearData(getDb(), k.year, k.asOf),
+    () => (users.value > 0 ? { year: year.value, asOf: asOf.value } : null),
+    (k) => (k === null ? Promise.resolve(EMPTY) : loadYearData(getDb(), k.year, k.asOf)),
     EMPTY,
   )
+
+  /** Start following the year's data; call the returned function when the page goes away. */
+  function acquire(): () => void {
+    users.value++
+    let released = false
+    return () => {
+      if (!released) users.value--
+      released = true
+    }
+  }
   const yearData = live.data
   /** False while the data of the current year and as-of date is loading. */
   const isLoaded = live.isLoaded
@@ -120,5 +135,6 @@ export const useProgressStore = defineStore('progress', () => {
     sectionRows,
     reminderFor,
     setPeriod,
+    acquire,
   }
 })
