@@ -122,6 +122,7 @@ describe('progress store follows target changes', () => {
     ledger.identity = 'p2'
     const targets = useTargetsStore()
     const progress = useProgressStore()
+    progress.acquire()
     progress.setPeriod(2024, '2024-07-01') // 183 / 366 of the year: pace 30 of 60
     await targets.saveTargetSet([hoursRule(60)], 2024)
     const statusOf = () => progress.rows.map((r) => `${r.person.name}:${r.status}`).join(',')
