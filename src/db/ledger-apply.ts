@@ -180,14 +180,18 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
     const g = await gate(db, prepared, records, localUnit, hasData, safety, opts)
     if (g.kind === 'stop') return g.result
     const adoptedUnit = localUnit === null
+    const stats = { written: 0 }
     const summary = await mergeRecords(db, g.records, {
+      stats,
       unit: opts.replace || adoptedUnit ? header.unit : undefined,
       onProgress: (share) => opts.onProgress?.({ phase: 'merge', share }),
       beforeWrite: opts.beforeWrite,
       replace: opts.replace,
       chunkSize: opts.chunkSize,
     })
-    if (safety?.text && safety.info) {
+    // Nothing written, nothing to undo: a repeated import stays a complete no-op.
+    const savesSafety = !!safety?.text && !!safety.info && stats.written > 0
+    if (savesSafety && safety?.text && safety.info) {
       opts.beforeWrite?.('meta')
       await putSafetyBackup(db, safety.text, safety.info)
     }
@@ -199,7 +203,7 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
       unit,
       summary,
       adoptedUnit,
-      safetyBackupSaved: !!safety?.text,
+      safetyBackupSaved: savesSafety,
       wasEncrypted: prepared.wasEncrypted,
       skipped: g.skipped,
     }

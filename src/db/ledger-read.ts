@@ -5,7 +5,7 @@
  */
 import type { LedgerDB } from './database'
 import { recordsHash } from '../domain/canonical'
-import { MAX_IMPORT_BYTES } from '../domain/ledger-import'
+import { MAX_IMPORT_BYTES } from '../domain/ledger-file'
 import { TABLE_NAMES, type LedgerRecords, type Unit } from '../domain/types'
 
 /** Meta key of the automatic safety backup: the canonical JSON text of a backup file. */
@@ -123,4 +123,22 @@ export async function readImportInput(
   if (size > maxBytes) return { ok: false, error: tooLarge(size, maxBytes) }
   if (input instanceof Blob) return readBlob(input, onShare)
   return decode(input instanceof Uint8Array ? input : new Uint8Array(input))
+}
+
+/** What the data page and the backup reminder show. */
+export interface ExchangeStatus {
+  lastBackupAt: string | null
+  changesSinceBackup: number
+  lastSubmitAt: string | null
+  safetyBackup: SafetyBackupInfo | null
+}
+
+export async function readExchangeStatus(db: LedgerDB): Promise<ExchangeStatus> {
+  const rows = await db.meta.bulkGet(['lastBackupAt', 'changesSinceBackup', 'lastSubmitAt', SAFETY_BACKUP_INFO_KEY])
+  return {
+    lastBackupAt: (rows[0]?.value as string | undefined) ?? null,
+    changesSinceBackup: (rows[1]?.value as number | undefined) ?? 0,
+    lastSubmitAt: (rows[2]?.value as string | undefined) ?? null,
+    safetyBackup: (rows[3]?.value as SafetyBackupInfo | undefined) ?? null,
+  }
 }

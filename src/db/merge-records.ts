@@ -27,9 +27,17 @@ export interface MergeOptions {
   replace?: boolean
   /** Records read and written per step (tests make it small to get many writes). */
   chunkSize?: number
+  /** Filled in with the number of records put or deleted (0: the merge changed nothing at all). */
+  stats?: { written: number }
 }
 
 const CHUNK = 5000
+
+interface TableResult {
+  summary: TableSummary
+  /** Records put (a merge that writes nothing leaves the clock alone too: a re-import is a no-op). */
+  written: number
+}
 
 function isGone(r: Stamped | undefined): boolean {
   return r !== undefined && isTombstone(r as Stamped & { deletedAt?: string })
@@ -52,22 +60,24 @@ function mustWrite(local: Stamped | undefined, incoming: Stamped, replace: boole
 }
 
 /** Removes local records that the file does not hold (replace mode); counts the live ones as deleted. */
-async function removeMissing(db: LedgerDB, name: TableName, keep: Set<string>, summary: TableSummary, opts: MergeOptions) {
+async function removeMissing(db: LedgerDB, name: TableName, keep: Set<string>, summary: TableSummary, opts: MergeOptions): Promise<number> {
   const table = db.table<Stamped, string>(name)
   const localIds = (await table.toCollection().primaryKeys()) as string[]
   const gone = localIds.filter((id) => !keep.has(id))
-  if (!gone.length) return
+  if (!gone.length) return 0
   const rows = await table.bulkGet(gone)
   summary.deleted += rows.filter((r) => r !== undefined && !isGone(r)).length
   opts.beforeWrite?.(name)
   await table.bulkDelete(gone)
+  return gone.length
 }
 
-async function mergeTable(db: LedgerDB, name: TableName, incoming: Stamped[], opts: MergeOptions): Promise<TableSummary> {
+async function mergeTable(db: LedgerDB, name: TableName, incoming: Stamped[], opts: MergeOptions): Promise<TableResult> {
   const summary = emptySummary()
+  let written = 0
   const table = db.table<Stamped, string>(name)
   const replace = opts.replace === true
-  if (replace) await removeMissing(db, name, new Set(incoming.map((r) => r.id)), summary, opts)
+  if (replace) written += await removeMissing(db, name, new Set(incoming.map((r) => r.id)), summary, opts)
   const size = Math.max(1, opts.chunkSize ?? CHUNK)
   for (let i = 0; i < incoming.length; i += size) {
     const chunk = incoming.slice(i, i + size)
@@ -80,9 +90,10 @@ async function mergeTable(db: LedgerDB, name: TableName, incoming: Stamped[], op
     if (winners.length) {
       opts.beforeWrite?.(name)
       await table.bulkPut(winners)
+      written += winners.length
     }
   }
-  return summary
+  return { summary, written }
 }
 
 /** Per id the greatest stamp inside one file (a file should not repeat ids, but never trust it). */
@@ -101,12 +112,17 @@ export async function mergeRecords(db: LedgerDB, records: LedgerRecords, opts: M
   return db.transaction('rw', [...tables, db.meta], async () => {
     const result = {} as MergeSummary
     let done = 0
+    let written = 0
     for (const name of TABLE_NAMES) {
-      result[name] = await mergeTable(db, name, dedupe(records[name] as Stamped[]), opts)
+      const r = await mergeTable(db, name, dedupe(records[name] as Stamped[]), opts)
+      result[name] = r.summary
+      written += r.written
       done++
       opts.onProgress?.(done / TABLE_NAMES.length)
     }
-    const newest = maxStamp(TABLE_NAMES.flatMap((t) => records[t] as Stamped[]))
+    if (opts.stats) opts.stats.written = written
+    // Every stamp the ledger holds was received when it was written, so only a write moves the clock.
+    const newest = written > 0 ? maxStamp(TABLE_NAMES.flatMap((t) => records[t] as Stamped[])) : null
     if (newest) {
       opts.beforeWrite?.('meta')
       await receiveStamps(db, newest)

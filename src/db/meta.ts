@@ -22,6 +22,9 @@ export interface MetaValues {
   settings: { countSelfReported: boolean; backupReminderDays: number }
   /** ISO time of the last submit file this device exported. */
   lastSubmitAt: string
+  /** The canonical ledger file text saved automatically before a restore (恢复安全备份 swaps it back). */
+  safetyBackup: string
+  safetyBackupInfo: { savedAt: string; unitName: string; recordCount: number; reason: string }
 }
 
 export type MetaKey = keyof MetaValues

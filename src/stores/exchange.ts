@@ -1,0 +1,177 @@
+/**
+ * 数据交换: importing a ledger file step by step (passphrase, confirmation,
+ * progress, result), exporting 备份 / 发布 / 提交 files, the safety backup,
+ * and the backup reminder.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { getDb } from '@/db'
+import type { ExportOptions, ExportResult, ImportProgress, ImportResult } from '@/db/ledger-io'
+import { readExchangeStatus, type ExchangeStatus, type ImportInput } from '@/db/ledger-read'
+import { backupReminder } from '@/domain/backup-reminder'
+import type { FileHeader } from '@/domain/crypto-file'
+import type { FilePurpose, Unit } from '@/domain/types'
+import { useLedgerStore } from './ledger'
+import { liveData } from './live'
+
+export type ImportStep = 'idle' | 'working' | 'needsPassphrase' | 'needsConfirm' | 'done' | 'failed'
+
+export interface PendingConfirm {
+  kind: 'foreignUnit' | 'restore'
+  header: FileHeader
+  localUnit: Unit | null
+}
+
+export type DoneImport = Extract<ImportResult, { status: 'done' }>
+export type { ImportProgress, ExportResult }
+
+/** The import/export pipeline (schemas, crypto) loads on first use, not with 首页's backup banner. */
+const io = () => import('@/db/ledger-io')
+
+const EMPTY_STATUS: ExchangeStatus = { lastBackupAt: null, changesSinceBackup: 0, lastSubmitAt: null, safetyBackup: null }
+
+export const useExchangeStore = defineStore('exchange', () => {
+  const ledger = useLedgerStore()
+  const status = liveData(() => readExchangeStatus(getDb()), EMPTY_STATUS)
+
+  const step = ref<ImportStep>('idle')
+  const fileName = ref<string | null>(null)
+  const progress = ref<ImportProgress | null>(null)
+  const error = ref<string | null>(null)
+  const pendingConfirm = shallowRef<PendingConfirm | null>(null)
+  const result = shallowRef<DoneImport | null>(null)
+  let input: ImportInput | null = null
+  let passphrase: string | null = null
+  const confirmed = { foreignUnit: false, restore: false }
+
+  const isExporting = ref<FilePurpose | null>(null)
+  const lastExport = shallowRef<ExportResult | null>(null)
+  /** Re-evaluated when the page asks (a clock is not reactive). */
+  const now = ref(new Date())
+  const reminder = computed(() =>
+    backupReminder({
+      lastBackupAt: status.data.value.lastBackupAt,
+      changesSinceBackup: status.data.value.changesSinceBackup,
+      reminderDays: ledger.settings.backupReminderDays,
+      now: now.value,
+    }),
+  )
+
+  function resetImport(): void {
+    step.value = 'idle'
+    fileName.value = null
+    progress.value = null
+    error.value = null
+    pendingConfirm.value = null
+    result.value = null
+    input = null
+    passphrase = null
+    confirmed.foreignUnit = false
+    confirmed.restore = false
+  }
+
+  async function settle(r: ImportResult): Promise<void> {
+    progress.value = null
+    if (r.status === 'done') {
+      result.value = r
+      step.value = 'done'
+      input = null
+      await ledger.init()
+    } else if (r.status === 'needsPassphrase') {
+      step.value = 'needsPassphrase'
+    } else if (r.status === 'needsConfirm') {
+      pendingConfirm.value = { kind: r.needsConfirm, header: r.header, localUnit: r.localUnit }
+      step.value = 'needsConfirm'
+    } else if (passphrase !== null && /口令/.test(r.error)) {
+      // A wrong passphrase: ask again, saying why.
+      error.value = r.error
+      step.value = 'needsPassphrase'
+    } else {
+      error.value = r.error
+      step.value = 'failed'
+      input = null
+    }
+  }
+
+  async function run(): Promise<void> {
+    if (!input) return
+    step.value = 'working'
+    error.value = null
+    pendingConfirm.value = null
+    const { importLedgerFile } = await io()
+    const r = await importLedgerFile(getDb(), input, {
+      passphrase,
+      confirmForeignUnit: confirmed.foreignUnit,
+      confirmRestore: confirmed.restore,
+      onProgress: (p) => (progress.value = p),
+    })
+    await settle(r)
+  }
+
+  /** A file was chosen: start over with it. */
+  async function importFile(file: ImportInput, name: string): Promise<void> {
+    resetImport()
+    input = file
+    fileName.value = name
+    await run()
+  }
+
+  async function providePassphrase(p: string): Promise<void> {
+    passphrase = p
+    await run()
+  }
+
+  async function confirmPending(): Promise<void> {
+    const kind = pendingConfirm.value?.kind
+    if (!kind) return
+    confirmed[kind] = true
+    await run()
+  }
+
+  async function restoreSafety(): Promise<void> {
+    resetImport()
+    fileName.value = '安全备份'
+    step.value = 'working'
+    const { restoreSafetyBackup } = await io()
+    await settle(await restoreSafetyBackup(getDb(), { onProgress: (p) => (progress.value = p) }))
+  }
+
+  /** Builds an export file; the page downloads or shares it. Errors are zh-CN and thrown. */
+  async function exportFile(purpose: FilePurpose, opts: Pick<ExportOptions, 'passphrase' | 'since'> = {}): Promise<ExportResult> {
+    isExporting.value = purpose
+    try {
+      const { exportLedger } = await io()
+      const r = await exportLedger(getDb(), purpose, opts)
+      lastExport.value = r
+      now.value = new Date()
+      return r
+    } finally {
+      isExporting.value = null
+    }
+  }
+
+  function refreshClock(): void {
+    now.value = new Date()
+  }
+
+  return {
+    status: status.data,
+    isStatusLoaded: status.isLoaded,
+    step,
+    fileName,
+    progress,
+    error,
+    pendingConfirm,
+    result,
+    isExporting,
+    lastExport,
+    reminder,
+    resetImport,
+    importFile,
+    providePassphrase,
+    confirmPending,
+    restoreSafety,
+    exportFile,
+    refreshClock,
+  }
+})

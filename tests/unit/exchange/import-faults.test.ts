@@ -1,0 +1,92 @@
+// A fault injected at every write of an import leaves the database exactly as before (one transaction).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importLedgerFile, restoreSafetyBackup, type ImportResult } from '@/db/ledger-io'
+import type { ApplyOptions } from '@/db/ledger-apply'
+import type { LedgerDB } from '@/db/database'
+import { setWallClock } from '@/db/clock'
+import { setMeta } from '@/db/meta'
+import { buildLedgerFile } from '@/domain/ledger-file'
+import type { FilePurpose, LedgerRecords } from '@/domain/types'
+import { activity, closeAll, dumpDb, examResult, freshDb, person, sampleRecords, seededDb, stamp, tomb, UNIT } from './support'
+
+beforeEach(() => {
+  let t = Date.UTC(2024, 11, 1)
+  setWallClock(() => (t += 1000))
+})
+afterEach(closeAll)
+
+/** The sample ledger with edits in every table, new records and deletions, all newer. */
+function changedRecords(): LedgerRecords {
+  const r = sampleRecords()
+  const later = (m: number) => stamp(m, 'other')
+  r.sections[0] = { ...r.sections[0], name: '综合办公室', updatedAt: later(1) }
+  r.persons.push(person('p4', { name: '赵六', sectionId: 's1', updatedAt: later(2) }), person('p5', { updatedAt: later(3) }))
+  r.persons[2] = tomb('p3', later(4))
+  for (let i = 0; i < 9; i++) r.activities.push(activity(`n${i}`, { attendees: ['p4'], updatedAt: later(10 + i) }))
+  r.activities[0] = tomb('a1', later(20))
+  r.examResults.push(examResult('r3', 'x1', 'p4', { updatedAt: later(21) }))
+  r.targetSets[0] = { ...r.targetSets[0], updatedAt: later(22), rules: [] }
+  return r
+}
+
+async function fileText(purpose: FilePurpose, records: LedgerRecords, personId: string | null = null): Promise<string> {
+  return JSON.stringify(await buildLedgerFile({ purpose, unit: UNIT, deviceId: 'other', personId, exportedAt: '2024-12-12T08:00:00.000Z', records }))
+}
+
+/** Import with a fault at write k = 1, 2, … until an import gets through; every failed one must change nothing. */
+async function faultAtEveryWrite(db: LedgerDB, run: (opts: ApplyOptions) => Promise<ImportResult>): Promise<number> {
+  for (let k = 1; k < 500; k++) {
+    const before = await dumpDb(db)
+    let writes = 0
+    const result = await run({
+      chunkSize: 2,
+      beforeWrite: () => {
+        if (++writes === k) throw new Error(`injected fault at write ${k}`)
+      },
+    })
+    if (result.status === 'done') return k - 1
+    expect(result).toMatchObject({ status: 'error', error: expect.stringContaining('导入失败，台账未作任何改动') })
+    expect(await dumpDb(db), `fault at write ${k}`).toEqual(before)
+  }
+  throw new Error('the import never completed')
+}
+
+describe('fault injection at every write', () => {
+  it('merging a publish file into a ledger with data', async () => {
+    const db = await seededDb('fault-merge')
+    const text = await fileText('publish', changedRecords())
+    const writes = await faultAtEveryWrite(db, (o) => importLedgerFile(db, text, o))
+    expect(writes).toBeGreaterThanOrEqual(10)
+  })
+
+  it('restoring a backup over data (with the safety backup write)', async () => {
+    const db = await seededDb('fault-restore')
+    const text = await fileText('backup', changedRecords())
+    const writes = await faultAtEveryWrite(db, (o) => importLedgerFile(db, text, { ...o, confirmRestore: true }))
+    expect(writes).toBeGreaterThanOrEqual(10)
+  })
+
+  it('a backup into an empty ledger (unit adoption, backup time)', async () => {
+    const db = await freshDb('fault-empty')
+    const text = await fileText('backup', changedRecords())
+    const writes = await faultAtEveryWrite(db, (o) => importLedgerFile(db, text, o))
+    expect(writes).toBeGreaterThanOrEqual(10)
+  })
+
+  it('a 提交 file at the keeper', async () => {
+    const db = await seededDb('fault-submit')
+    const mine = [1, 2, 3, 4, 5].map((i) => activity(`m${i}`, { attendees: ['p2'], updatedAt: stamp(30 + i, 'phone') }))
+    const text = await fileText('submit', { sections: [], persons: [], exams: [], examResults: [], targetSets: [], activities: [...mine, tomb('a3', stamp(40, 'phone'))] }, 'p2')
+    const writes = await faultAtEveryWrite(db, (o) => importLedgerFile(db, text, o))
+    expect(writes).toBeGreaterThanOrEqual(3)
+  })
+
+  it('restoring the safety backup (replace: deletes and puts)', async () => {
+    const db = await seededDb('fault-safety')
+    await setMeta(db, 'identity', 'p1')
+    const r = await importLedgerFile(db, await fileText('backup', changedRecords()), { confirmRestore: true })
+    expect(r.status).toBe('done')
+    const writes = await faultAtEveryWrite(db, (o) => restoreSafetyBackup(db, o))
+    expect(writes).toBeGreaterThanOrEqual(5)
+  })
+})
