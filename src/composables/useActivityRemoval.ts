@@ -8,6 +8,7 @@ import { showConfirmDialog, showToast } from 'vant'
 import { formatHours } from '@/domain/format'
 import type { Activity } from '@/domain/types'
 import { useActivitiesStore } from '@/stores/activities'
+import { errorText } from '@/domain/input-error'
 
 const UNDO_MS = 8000
 const pending = shallowRef<Activity | null>(null)
@@ -41,7 +42,7 @@ export function useActivityRemoval() {
       offerUndo(a)
       return true
     } catch (e) {
-      showToast({ message: (e as Error).message, type: 'fail' })
+      showToast({ message: errorText(e, '删除失败'), type: 'fail' })
       return false
     }
   }
@@ -54,7 +55,7 @@ export function useActivityRemoval() {
       await store.restoreAsNew(a)
       showToast({ message: '已撤销删除', type: 'success' })
     } catch (e) {
-      showToast({ message: `撤销失败：${(e as Error).message}`, type: 'fail' })
+      showToast({ message: errorText(e, '撤销失败'), type: 'fail' })
     }
   }
 

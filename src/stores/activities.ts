@@ -32,9 +32,10 @@ import { isTombstone, PERSONAL_KINDS, type Activity, type Person, type Section, 
 import { useLedgerStore } from './ledger'
 import { liveDataKeyed } from './live-keyed'
 import type { LiveData } from './live'
+import { InputError } from '@/domain/input-error'
 
 /** A bad input: `message` is the zh-CN sentence to show; nothing was written. */
-export class ActivityInputError extends Error {
+export class ActivityInputError extends InputError {
   override name = 'ActivityInputError'
 }
 

@@ -7,8 +7,9 @@ import { getDb } from '@/db'
 import { listActivitiesByReview, setReview } from '@/db/review'
 import type { Activity } from '@/domain/types'
 import { liveData } from './live'
+import { InputError } from '@/domain/input-error'
 
-export class ReviewInputError extends Error {
+export class ReviewInputError extends InputError {
   override name = 'ReviewInputError'
 }
 

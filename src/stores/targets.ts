@@ -12,9 +12,10 @@ import { validateRules } from '@/domain/target-validation'
 import { copyTargetSet, defaultTargetSet } from '@/domain/targets-default'
 import type { TargetRule, TargetSet } from '@/domain/types'
 import { liveData } from './live'
+import { InputError } from '@/domain/input-error'
 
 /** A save refused by validation; `message` is the first zh-CN problem. */
-export class TargetValidationError extends Error {
+export class TargetValidationError extends InputError {
   constructor(readonly messages: string[]) {
     super(messages[0] ?? '考核指标有误')
     this.name = 'TargetValidationError'
