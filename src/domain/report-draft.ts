@@ -32,7 +32,8 @@ export function formatZhDate(date: IsoDate): string {
 
 /** How the unit names itself: 我局 / 我办 / 我委…, else 我单位. */
 export function selfName(unitName: string): string {
-  const last = unitName.trim().slice(-1)
+  // A trailing remark in brackets, e.g. "某市科工贸和信息化局（演示）", is not part of the name.
+  const last = unitName.trim().replace(/[（(][^（）()]*[）)]$/, '').trim().slice(-1)
   return '局办委厅署院'.includes(last) && last !== '' ? `我${last}` : '我单位'
 }
 

@@ -108,3 +108,11 @@ describe('helpers', () => {
     expect([isStated('0'), isStated('0%'), isStated('—'), isStated('0.5'), isStated('12')]).toEqual([false, false, false, true, true])
   })
 })
+
+describe('selfName', () => {
+  it('ignores a trailing bracketed remark', () => {
+    expect(selfName('某市科工贸和信息化局（演示）')).toBe('我局')
+    expect(selfName('某区司法局(试用)')).toBe('我局')
+    expect(selfName('某某中心')).toBe('我单位')
+  })
+})

@@ -1,0 +1,85 @@
+// The report store: reads year Y and Y−1 from the database, computes the figures, follows the
+// countSelfReported setting, and shows last year's values when last year has data.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { readFileSync } from 'node:fs'
+import { LedgerDB } from '@/db/database'
+import { setDb } from '@/db'
+import { mergeRecords } from '@/db/merge-records'
+import { setMeta } from '@/db/meta'
+import { useReportStore } from '@/stores/report'
+import { useLedgerStore } from '@/stores/ledger'
+import type { Activity, LedgerFile } from '@/domain/types'
+import { EXAMPLE, EXPECTED } from '../exports/support'
+
+let db: LedgerDB
+let n = 0
+const U = '2024-01-01T00:00:00.000Z_0000_dev1'
+
+beforeEach(async () => {
+  db = new LedgerDB(`report-store-${++n}`)
+  await db.open()
+  setDb(db)
+  setActivePinia(createPinia())
+  const file = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as LedgerFile
+  await mergeRecords(db, file.records!, { unit: file.unit })
+  await setMeta(db, 'unit', file.unit)
+})
+afterEach(async () => {
+  setDb(null)
+  db.close()
+  await db.delete()
+})
+
+function selfStudy(id: string, date: string, review?: Activity['review']): Activity {
+  return {
+    id, kind: 'self', title: '自学', date, endDate: null, hours: 4, legalTheme: true, laws: ['中华人民共和国宪法'],
+    category: null, organizer: null, lecturer: null, attendees: ['q1'], note: '', updatedAt: U, ...(review ? { review } : {}),
+  }
+}
+
+describe('useReportStore', () => {
+  it('loads the worked example and prints every figure as worked out', async () => {
+    const report = useReportStore()
+    const pending = report.load(2023, '2023-12-31')
+    expect(report.isLoading).toBe(true)
+    await pending
+    expect(report.isLoading).toBe(false)
+    expect(report.error).toBeNull()
+    expect(report.bundle?.figures.printed).toEqual(EXPECTED.figures)
+    expect(report.bundle?.unitName).toBe('示例单位')
+    expect(report.bundle?.draft).toContain('参考率66.7%')
+    expect(report.bundle?.previous).toBeNull()
+  })
+
+  it('compares with last year over the same period when last year has data', async () => {
+    await db.activities.bulkPut([selfStudy('y1', '2022-03-01'), selfStudy('y2', '2022-12-20')])
+    const report = useReportStore()
+    await report.load(2023, '2023-06-30')
+    expect(report.bundle?.previous?.asOf).toBe('2022-06-30')
+    expect(report.bundle?.previousIsFullYear).toBe(false)
+    expect(report.bundle?.comparison?.totalHours.printedPrevious).toBe('4')
+    await report.load(2023, '2023-12-31')
+    expect(report.bundle?.previousIsFullYear).toBe(true)
+    expect(report.bundle?.comparison?.totalHours.printedPrevious).toBe('8')
+  })
+
+  it('honours settings.countSelfReported', async () => {
+    await db.activities.put(selfStudy('s1', '2023-04-01', 'selfReported'))
+    const report = useReportStore()
+    await report.load(2023, '2023-12-31')
+    expect(report.bundle?.figures.printed.totalHours).toBe('70')
+    const ledger = useLedgerStore()
+    await ledger.saveSettings({ ...ledger.settings, countSelfReported: false })
+    await report.load(2023, '2023-12-31')
+    expect(report.bundle?.figures.printed.totalHours).toBe('66')
+  })
+
+  it('keeps only the newest of overlapping loads', async () => {
+    const report = useReportStore()
+    const first = report.load(2022, '2022-12-31')
+    const second = report.load(2023, '2023-12-31')
+    await Promise.all([first, second])
+    expect(report.bundle?.year).toBe(2023)
+  })
+})
