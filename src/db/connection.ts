@@ -9,6 +9,8 @@ export type ConnectionEvent = 'versionchange' | 'blocked'
 type Listener = (e: ConnectionEvent) => void
 
 const listeners = new Set<Listener>()
+/** Set once another tab (a newer build) upgraded the schema: this tab's code must not write into it. */
+let upgradedElsewhere = false
 
 export function onConnectionEvent(fn: Listener): () => void {
   listeners.add(fn)
@@ -23,6 +25,7 @@ function emit(e: ConnectionEvent): void {
 export function watchConnection(db: LedgerDB): void {
   db.on('versionchange', () => {
     // A newer build wants to upgrade: let it, and ask this tab to reload.
+    upgradedElsewhere = true
     db.close()
     emit('versionchange')
     return false
@@ -36,6 +39,8 @@ export async function withReopen<T>(db: LedgerDB, fn: () => Promise<T>): Promise
     return await fn()
   } catch (e) {
     if (!(e instanceof Dexie.DatabaseClosedError) && (e as Error)?.name !== 'DatabaseClosedError') throw e
+    // Reopening after another build upgraded the schema would let old code write into the new schema.
+    if (upgradedElsewhere) throw e
     await db.open()
     return fn()
   }

@@ -87,3 +87,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     await page.waitForFunction(() => !!navigator.serviceWorker.controller)
   }
 }
+
+/** Reopen (or open) a persistent profile in a given directory, e.g. after the browser was killed (issue #7). */
+export async function launchPersistentAt(dir: string, options: Record<string, unknown> = {}): Promise<BrowserContext> {
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    ...PHONE,
+    acceptDownloads: true,
+    ...options,
+  })
+  await watchCsp(ctx)
+  return ctx
+}
