@@ -25,9 +25,9 @@ const outcomes: string[] = []
 /** Temp profiles and the file: large (the import is 30 MB), removed after the run. */
 const tempDirs: string[] = []
 
-/** A backup of a 600-person unit (the demo's unit id: same seed), written to a temp file. */
+/** A backup of a 300-person unit (the demo's unit id: same seed), written to a temp file. */
 async function writeLargeLedgerFile(): Promise<void> {
-  const demo = generateDemoLedger({ today: '2026-11-22', persons: 600 })
+  const demo = generateDemoLedger({ today: '2026-11-22', persons: 300 })
   const ledger = await buildLedgerFile({
     purpose: 'backup',
     unit: demo.unit,
@@ -128,11 +128,11 @@ describe('killing a large import', () => {
 
   it('the reference import really changes the ledger (so "as before" and "fully imported" differ)', () => {
     expect(full.digest).not.toBe(before.digest)
-    expect(full.counts.persons).toBeGreaterThanOrEqual(600)
+    expect(full.counts.persons).toBeGreaterThanOrEqual(300)
     expect(mergeMs).toBeGreaterThan(0)
   })
 
-  for (const delay of [50, 300, 1000, 3000]) {
+  for (const delay of [300, 2000]) {
     it(`page closed ${delay} ms after choosing the file: as before or fully imported`, async () => {
       const { ctx, page, csp } = await freshProfile()
       try {
@@ -148,7 +148,7 @@ describe('killing a large import', () => {
     }, 180_000)
   }
 
-  for (const share of [0, 0.3, 0.7]) {
+  for (const share of [0.3, 0.7]) {
     it(`page closed at ${share * 100}% of the merge transaction: as before or fully imported`, async () => {
       const { ctx, page, csp } = await freshProfile()
       try {
