@@ -1,5 +1,7 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import { useLedgerStore } from '@/stores/ledger'
+// The empty ledger's first screen is part of the first download (no extra round trip before it shows).
+import WelcomePage from '@/pages/WelcomePage.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,7 +20,7 @@ const coreRoutes: RouteRecordRaw[] = [
   { path: '/records', name: 'records', component: () => import('@/pages/RecordsPage.vue'), meta: { title: '学习记录', tab: true } },
   { path: '/stats', name: 'stats', component: () => import('@/pages/StatsPage.vue'), meta: { title: '统计', tab: true } },
   { path: '/mine', name: 'mine', component: () => import('@/pages/MinePage.vue'), meta: { title: '我的', tab: true } },
-  { path: '/welcome', name: 'welcome', component: () => import('@/pages/WelcomePage.vue'), meta: { title: '学法台账', open: true } },
+  { path: '/welcome', name: 'welcome', component: WelcomePage, meta: { title: '学法台账', open: true } },
 ]
 
 /** Each feature keeps its routes in app/routes/<feature>.ts (default export: RouteRecordRaw[]). */
@@ -29,7 +31,8 @@ export function createAppRouter() {
   const router = createRouter({
     history: createWebHashHistory(),
     routes: [...coreRoutes, ...featureRoutes, { path: '/:pathMatch(.*)*', redirect: '/' }],
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    // The first navigation keeps the browser's position (scrolling there would force a layout before the first paint).
+    scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   })
   router.beforeEach(async (to) => {
     const ledger = useLedgerStore()
