@@ -1,0 +1,89 @@
+// Build, serve and drive: the production app and the harness in dist-bench/, served by Vite's preview()
+// on 127.0.0.1, driven in Debian's Chromium (persistent profile: IndexedDB on disk) with STACK.md's flags.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build, preview } from 'vite'
+import { chromium } from 'playwright-core'
+
+export const OUT_DIR = 'dist-bench'
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Lets the harness collect garbage before each timed step (does not change how fast code runs).
+  '--js-flags=--expose-gc',
+]
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
+
+/** Production app into dist-bench/ (never dist/), then the harness into dist-bench/bench/. */
+export async function buildAll() {
+  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } })
+  await build({ configFile: 'tests/bench/vite.bench.config.ts', logLevel: 'warn' })
+}
+
+export async function serve(port = 0) {
+  const server = await preview({
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
+    logLevel: 'warn',
+  })
+  const address = server.httpServer.address()
+  if (!address || typeof address === 'string') throw new Error('preview server has no port')
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise((resolve) => server.httpServer.close(() => resolve())),
+  }
+}
+
+export async function launch() {
+  const dir = mkdtempSync(join(tmpdir(), 'xuefa-bench-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    ...PHONE,
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** 4× CPU slowdown of the page's renderer (CDP), as on an old phone. */
+export async function throttle(context, page, rate = 4) {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+  return cdp
+}
+
+/** STACK.md pitfall: `ready` can resolve while the worker is still activating; reload once if not controlled. */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready
+    const sw = reg.active
+    if (sw && sw.state !== 'activated') {
+      await new Promise((resolve) => sw.addEventListener('statechange', () => sw.state === 'activated' && resolve()))
+    }
+  })
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload()
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller)
+  }
+}
