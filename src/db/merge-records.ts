@@ -33,12 +33,6 @@ export interface MergeOptions {
 
 const CHUNK = 5000
 
-interface TableResult {
-  summary: TableSummary
-  /** Records put (a merge that writes nothing leaves the clock alone too: a re-import is a no-op). */
-  written: number
-}
-
 function isGone(r: Stamped | undefined): boolean {
   return r !== undefined && isTombstone(r as Stamped & { deletedAt?: string })
 }
@@ -59,41 +53,57 @@ function mustWrite(local: Stamped | undefined, incoming: Stamped, replace: boole
   return replace ? local?.updatedAt !== incoming.updatedAt : isNewer(local, incoming)
 }
 
-/** Removes local records that the file does not hold (replace mode); counts the live ones as deleted. */
-async function removeMissing(db: LedgerDB, name: TableName, keep: Set<string>, summary: TableSummary, opts: MergeOptions): Promise<number> {
-  const table = db.table<Stamped, string>(name)
-  const localIds = (await table.toCollection().primaryKeys()) as string[]
-  const gone = localIds.filter((id) => !keep.has(id))
-  if (!gone.length) return 0
-  const rows = await table.bulkGet(gone)
-  summary.deleted += rows.filter((r) => r !== undefined && !isGone(r)).length
-  opts.beforeWrite?.(name)
-  await table.bulkDelete(gone)
-  return gone.length
+/** What a merge will do to one table, decided from reads only. */
+interface TablePlan {
+  name: TableName
+  summary: TableSummary
+  winners: Stamped[]
+  /** Local ids the file does not hold (replace mode only). */
+  removeIds: string[]
 }
 
-async function mergeTable(db: LedgerDB, name: TableName, incoming: Stamped[], opts: MergeOptions): Promise<TableResult> {
+/**
+ * Read phase: every local copy is read before anything is written. Chromium serves reads slowly inside a
+ * transaction that has already written, and an empty table (an import into a new ledger) is not read at all.
+ */
+async function planTable(db: LedgerDB, name: TableName, incoming: Stamped[], opts: MergeOptions): Promise<TablePlan> {
   const summary = emptySummary()
-  let written = 0
   const table = db.table<Stamped, string>(name)
   const replace = opts.replace === true
-  if (replace) written += await removeMissing(db, name, new Set(incoming.map((r) => r.id)), summary, opts)
+  const isEmpty = (await table.count()) === 0
+  const removeIds: string[] = []
+  if (replace && !isEmpty) {
+    const keep = new Set(incoming.map((r) => r.id))
+    const localIds = (await table.toCollection().primaryKeys()) as string[]
+    removeIds.push(...localIds.filter((id) => !keep.has(id)))
+    if (removeIds.length) summary.deleted += (await table.bulkGet(removeIds)).filter((r) => r !== undefined && !isGone(r)).length
+  }
+  const winners: Stamped[] = []
   const size = Math.max(1, opts.chunkSize ?? CHUNK)
   for (let i = 0; i < incoming.length; i += size) {
     const chunk = incoming.slice(i, i + size)
-    const locals = await table.bulkGet(chunk.map((r) => r.id))
-    const winners: Stamped[] = []
+    const locals = isEmpty ? [] : await table.bulkGet(chunk.map((r) => r.id))
     chunk.forEach((rec, j) => {
       summary[outcome(locals[j], rec, replace)]++
       if (mustWrite(locals[j], rec, replace)) winners.push(rec)
     })
-    if (winners.length) {
-      opts.beforeWrite?.(name)
-      await table.bulkPut(winners)
-      written += winners.length
-    }
   }
-  return { summary, written }
+  return { name, summary, winners, removeIds }
+}
+
+/** Write phase: the planned deletions and puts, in chunks (each chunk is one write). */
+async function applyPlan(db: LedgerDB, plan: TablePlan, opts: MergeOptions): Promise<number> {
+  const table = db.table<Stamped, string>(plan.name)
+  if (plan.removeIds.length) {
+    opts.beforeWrite?.(plan.name)
+    await table.bulkDelete(plan.removeIds)
+  }
+  const size = Math.max(1, opts.chunkSize ?? CHUNK)
+  for (let i = 0; i < plan.winners.length; i += size) {
+    opts.beforeWrite?.(plan.name)
+    await table.bulkPut(plan.winners.slice(i, i + size))
+  }
+  return plan.removeIds.length + plan.winners.length
 }
 
 /** Per id the greatest stamp inside one file (a file should not repeat ids, but never trust it). */
@@ -111,12 +121,16 @@ export async function mergeRecords(db: LedgerDB, records: LedgerRecords, opts: M
   const tables = TABLE_NAMES.map((t) => db.table(t))
   return db.transaction('rw', [...tables, db.meta], async () => {
     const result = {} as MergeSummary
-    let done = 0
-    let written = 0
+    const plans: TablePlan[] = []
     for (const name of TABLE_NAMES) {
-      const r = await mergeTable(db, name, dedupe(records[name] as Stamped[]), opts)
-      result[name] = r.summary
-      written += r.written
+      const plan = await planTable(db, name, dedupe(records[name] as Stamped[]), opts)
+      result[name] = plan.summary
+      plans.push(plan)
+    }
+    let written = 0
+    let done = 0
+    for (const plan of plans) {
+      written += await applyPlan(db, plan, opts)
       done++
       opts.onProgress?.(done / TABLE_NAMES.length)
     }

@@ -34,6 +34,15 @@ export async function getMeta<K extends MetaKey>(db: LedgerDB, key: K): Promise<
   return row?.value as MetaValues[K] | undefined
 }
 
+/** Several rows in one request, in the order asked. */
+export async function getMetas<const K extends readonly MetaKey[]>(
+  db: LedgerDB,
+  keys: K,
+): Promise<{ [I in keyof K]: MetaValues[K[I]] | undefined }> {
+  const rows = await db.meta.bulkGet([...keys])
+  return rows.map((r) => r?.value) as { [I in keyof K]: MetaValues[K[I]] | undefined }
+}
+
 export async function setMeta<K extends MetaKey>(db: LedgerDB, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value })
 }

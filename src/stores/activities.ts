@@ -117,6 +117,11 @@ export const useActivitiesStore = defineStore('activities', () => {
 
   /** Records that look like the same study already entered (same person, date, kind, hours). */
   async function findDuplicates(input: ActivityInput): Promise<Activity[]> {
+    const record = normaliseActivityInput(input)
+    // My own study: my records are already in memory; no need to read the whole unit's day.
+    if (mine.isLoaded.value && record.attendees.length === 1 && record.attendees[0] === ledger.identity) {
+      return findLikelyDuplicates(record, mine.data.value.filter((a) => a.date === record.date))
+    }
     const sameDay = live(await activitiesBetween(getDb(), input.date, input.date))
     return findLikelyDuplicates(normaliseActivityInput(input), sameDay)
   }
@@ -126,7 +131,9 @@ export const useActivitiesStore = defineStore('activities', () => {
     const db = getDb()
     const record = normaliseActivityInput(input)
     if (!canEdit(record)) throw new ActivityInputError('只有台账管理员可以登记或修改集体学习记录')
-    const message = validateActivity(record, { today: on, persons: await listPersons(db) })
+    // Only the attendees' own rows are needed to validate them (not the whole roster).
+    const attendees = live((await db.persons.bulkGet(record.attendees)).filter((p) => p !== undefined))
+    const message = validateActivity(record, { today: on, persons: attendees })
     if (message !== null) throw new ActivityInputError(message)
     const id = record.id ?? randomId('a')
     if (record.id !== undefined) {

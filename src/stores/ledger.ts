@@ -9,14 +9,12 @@ import {
   DEFAULT_SETTINGS,
   ensureDeviceId,
   getDb,
-  getMeta,
-  mergeRecords,
+  getMetas,
   randomId,
   setMeta,
   type DeviceRole,
   type MetaValues,
 } from '@/db'
-import { defaultTargetSet } from '@/domain/targets-default'
 import { localIsoDate, yearOf } from '@/domain/dates'
 import type { Person, Section, Unit } from '@/domain/types'
 
@@ -32,11 +30,13 @@ export const useLedgerStore = defineStore('ledger', () => {
 
   async function init(): Promise<void> {
     const db = getDb()
+    // One request for the four rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
+    const [u, id, role, saved] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings'] as const)
     deviceId.value = await ensureDeviceId(db)
-    unit.value = (await getMeta(db, 'unit')) ?? null
-    identity.value = (await getMeta(db, 'identity')) ?? null
-    deviceRole.value = (await getMeta(db, 'deviceRole')) ?? 'person'
-    settings.value = { ...DEFAULT_SETTINGS, ...((await getMeta(db, 'settings')) ?? {}) }
+    unit.value = u ?? null
+    identity.value = id ?? null
+    deviceRole.value = role ?? 'person'
+    settings.value = { ...DEFAULT_SETTINGS, ...(saved ?? {}) }
     isReady.value = true
   }
 
@@ -45,6 +45,7 @@ export const useLedgerStore = defineStore('ledger', () => {
     const db = getDb()
     const newUnit: Unit = { id: randomId('u'), name: name.trim() }
     const sections: Omit<Section, 'updatedAt'>[] = sectionNames.map((n, i) => ({ id: randomId('s'), name: n, order: i + 1 }))
+    const { defaultTargetSet } = await import('@/domain/targets-default')
     const { updatedAt: _u, ...targets } = defaultTargetSet(yearOf(today), () => randomId('r'), '')
     await db.transaction('rw', db.sections, db.targetSets, db.meta, async () => {
       await commitChanges(db, [
@@ -61,7 +62,7 @@ export const useLedgerStore = defineStore('ledger', () => {
   /** 体验示例数据: a generated unit; this device acts as its keeper and as one enforcement officer. */
   async function loadDemo(today = localIsoDate(new Date())): Promise<void> {
     const db = getDb()
-    const { generateDemoLedger } = await import('@/domain/demo-ledger')
+    const [{ generateDemoLedger }, { mergeRecords }] = await Promise.all([import('@/domain/demo-ledger'), import('@/db/merge-records')])
     const demo = generateDemoLedger({ today, deviceId: 'demo' })
     const me = (demo.records.persons as Person[]).find(
       (p) => p.roles.includes('enforcement') && p.activeTo === null && p.activeFrom < `${yearOf(today)}-01-01`,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LedgerDB } from '@/db/database'
 import { setWallClock } from '@/db/clock'
 import { commitChanges, putRecords, removeRecords } from '@/db/writes'
-import { activitiesBetween, activitiesOfPerson, listPersons, loadYearData } from '@/db/queries'
+import { activitiesBetween, activitiesOfPeriod, activitiesOfPerson, listPersons, loadYearData } from '@/db/queries'
 import { getMeta } from '@/db/meta'
 import { parseStamp } from '@/domain/hlc'
 import type { Activity, Person } from '@/domain/types'
@@ -72,6 +72,19 @@ describe('LedgerDB v1', () => {
     expect((await activitiesOfPerson(db, 'p1')).map((a) => a.id).sort()).toEqual(['a1', 'a2'])
     const year = await loadYearData(db, 2024, '2024-06-30')
     expect(year.activities.map((a) => a.id)).toEqual(['a2'])
+  })
+
+  it('reads a period by store scan or by date range with the same result', async () => {
+    // Span 2023-12-31 .. 2024-12-31: the year 2024 covers most of it (scan), one month of it does not (range).
+    await commitChanges(db, [
+      { table: 'activities', put: [activity('a1', '2023-12-31', ['p1']), activity('a2', '2024-01-01', ['p1']), activity('a3', '2024-06-15', ['p2']), activity('a4', '2024-12-31', ['p2'])] },
+    ])
+    await removeRecords(db, 'activities', ['a3'])
+    const ids = async (from: string, to: string) => (await activitiesOfPeriod(db, from, to)).map((a) => a.id).sort()
+    expect(await ids('2024-01-01', '2024-12-31')).toEqual(['a2', 'a4'])
+    expect(await ids('2024-01-01', '2024-01-31')).toEqual(['a2'])
+    expect(await ids('2025-01-01', '2025-12-31')).toEqual([])
+    expect(await ids('2024-02-01', '2024-01-01')).toEqual([])
   })
 
   it('rolls back every table when one write of a multi-record save fails', async () => {
