@@ -30,6 +30,7 @@ describe('foundation', () => {
     await page.getByTestId('welcome-demo').click()
     await page.getByTestId('home').waitFor()
     await expect.poll(() => page.getByTestId('unit-name').innerText()).toMatch(/局|办|委/)
+    await page.locator('.van-toast').waitFor({ state: 'hidden' }).catch(() => undefined)
     await screenshot(page, 'home-demo')
   })
 
