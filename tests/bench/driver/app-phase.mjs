@@ -8,34 +8,32 @@ const HOUR_CHIPS = [0.5, 1, 1.5, 2, 3, 6]
 /**
  * In-page probe: from the trusted click on 保存 (event.timeStamp) to the first frame that shows the
  * 已保存 toast, measured after that frame was rendered (a message posted from requestAnimationFrame runs
- * after paint). Vant keeps one toast element and toggles `display`, so it is looked up every frame.
+ * after paint). Vant keeps one toast element and toggles `display`, so it is looked up every frame. The
+ * result is reported with console.debug, so the driver never runs script in the page while a save is
+ * being measured (a Playwright evaluate costs 5–25 ms of main thread at 4× CPU).
  */
 function installProbe() {
-  const w = window
-  w.__logProbe = {
-    arm() {
-      this.result = new Promise((resolve) => {
-        const timer = setTimeout(() => resolve({ ms: -1, error: document.querySelector('[data-testid="quick-log-error"]')?.textContent ?? 'timeout' }), 20000)
-        const onClick = (e) => {
-          if (!e.target.closest?.('[data-testid="quick-log-save"]')) return
-          document.removeEventListener('click', onClick, true)
-          const t0 = e.timeStamp
-          const shown = () =>
-            [...document.querySelectorAll('.van-toast')].some((el) => el.style.display !== 'none' && el.textContent.includes('已保存'))
-          const check = () => {
-            if (!shown()) return requestAnimationFrame(check)
-            const ch = new MessageChannel()
-            ch.port1.onmessage = () => {
-              clearTimeout(timer)
-              resolve({ ms: performance.now() - t0 })
-            }
-            ch.port2.postMessage(0)
-          }
-          requestAnimationFrame(check)
+  window.__armLogProbe = () => {
+    const report = (text) => console.debug(`__logprobe ${text}`)
+    const timer = setTimeout(() => report(`error ${document.querySelector('[data-testid="quick-log-error"]')?.textContent ?? 'timeout'}`), 20000)
+    const onClick = (e) => {
+      if (!e.target.closest?.('[data-testid="quick-log-save"]')) return
+      document.removeEventListener('click', onClick, true)
+      const t0 = e.timeStamp
+      const shown = () =>
+        [...document.querySelectorAll('.van-toast')].some((el) => el.style.display !== 'none' && el.textContent.includes('已保存'))
+      const check = () => {
+        if (!shown()) return requestAnimationFrame(check)
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => {
+          clearTimeout(timer)
+          report(`ms ${performance.now() - t0}`)
         }
-        document.addEventListener('click', onClick, true)
-      })
-    },
+        ch.port2.postMessage(0)
+      }
+      requestAnimationFrame(check)
+    }
+    document.addEventListener('click', onClick, true)
   }
 }
 
@@ -71,11 +69,12 @@ export async function logPhase(context, url, variants, saves, log) {
     if (HOUR_CHIPS.includes(v.hours)) await page.getByTestId(`quick-log-hours-${v.hours}`).click()
     else await page.getByTestId('quick-log-hours-input').fill(String(v.hours))
     await page.waitForFunction(toastHidden, null, { polling: 100, timeout: 10000 })
-    await page.evaluate(() => window.__logProbe.arm())
+    await page.evaluate(() => window.__armLogProbe())
+    const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('__logprobe '), timeout: 30000 })
     await page.getByTestId('quick-log-save').click()
-    const r = await page.evaluate(() => window.__logProbe.result)
-    if (r.ms < 0) throw new Error(`quick log #${i + 1} did not save: ${r.error}`)
-    times.push(r.ms)
+    const [kind, value] = (await reported).text().slice('__logprobe '.length).split(/ (.*)/s)
+    if (kind !== 'ms') throw new Error(`quick log #${i + 1} did not save: ${value}`)
+    times.push(Number(value))
     await page.getByTestId('quick-log-sheet').waitFor({ state: 'hidden' })
     await page.evaluate(dismissToast)
   }
