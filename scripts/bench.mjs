@@ -3,7 +3,7 @@
 // drives headless Chromium and measures the five budgeted figures; prints a table, a last line with the
 // five figures, and writes bench-results.json. See docs/PERFORMANCE.md.
 //
-// Knobs (environment): BENCH_PERSONS (2000), BENCH_WRITE_REPS (3), BENCH_READ_REPS (3), BENCH_SAVES (50),
+// Knobs (environment): BENCH_PERSONS (2000), BENCH_WRITE_REPS (3), BENCH_READ_REPS (5), BENCH_SAVES (50),
 // BENCH_COLD_REPS (5), BENCH_SKIP_BUILD=1 (reuse dist-bench/), BENCH_BREAKDOWN=1 (import stage timings),
 // BENCH_PHASES=write,read,log,cold,records (a subset while working on one figure; the others print as n/a).
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -17,7 +17,7 @@ const num = (name, dflt) => (process.env[name] ? Number(process.env[name]) : dfl
 const cfg = {
   persons: num('BENCH_PERSONS', 2000),
   writeReps: num('BENCH_WRITE_REPS', 3),
-  readReps: num('BENCH_READ_REPS', 3),
+  readReps: num('BENCH_READ_REPS', 5),
   saves: num('BENCH_SAVES', 50),
   coldReps: num('BENCH_COLD_REPS', 5),
   phases: new Set((process.env.BENCH_PHASES ?? 'write,read,log,cold,records').split(',')),

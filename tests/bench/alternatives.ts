@@ -1,35 +1,12 @@
 /**
- * The changes docs/PERFORMANCE.md recommends for code the bench does not own, written with the app's own
- * functions so that every bench run measures their effect next to the current code.
+ * A change docs/PERFORMANCE.md recommends for code the bench does not own, written with the app's own
+ * functions so that every bench run measures its effect next to the current code. (The scan read of
+ * loadYearData that used to be here is now the app's own: db/queries.ts activitiesOfPeriod.)
  */
 import type { LedgerDB } from '@/db/database'
-import { activitiesBetween, listExamResults, listExams, listPersons, listSections, listTargetSets } from '@/db/queries'
-import { periodEnd, yearEnd, yearStart } from '@/domain/dates'
-import { isTombstone, type Activity, type LedgerData } from '@/domain/types'
-
-/**
- * loadYearData reading the activities with one store `getAll` and a date filter instead of the `date`
- * index range. Chromium reads a store ~2× faster per row than an index (an index read looks every row
- * up again by primary key), so a scan wins while the year holds more than about half of the records
- * (a ledger in its first year or two). Recommended: choose by that share (see PERFORMANCE.md).
- */
-export async function loadYearDataScan(db: LedgerDB, year: number, asOf: string): Promise<LedgerData> {
-  const from = yearStart(year)
-  const to = periodEnd(year, asOf)
-  return db.transaction('r', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets], async () => {
-    const [sections, persons, all, exams, examResults, targetSets] = await Promise.all([
-      listSections(db),
-      listPersons(db),
-      db.activities.toArray(),
-      listExams(db),
-      listExamResults(db),
-      listTargetSets(db),
-    ])
-    const activities: Activity[] = []
-    for (const a of all) if (!isTombstone(a) && a.date >= from && a.date <= to) activities.push(a)
-    return { sections, persons, activities, exams, examResults, targetSets }
-  })
-}
+import { activitiesBetween } from '@/db/queries'
+import { yearEnd, yearStart } from '@/domain/dates'
+import type { Activity } from '@/domain/types'
 
 function byNewest(a: Activity, b: Activity): number {
   return b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt)

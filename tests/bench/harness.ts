@@ -18,7 +18,7 @@ import { MAX_HOURS_PER_DAY } from '@/domain/activity-input'
 import { TABLE_NAMES, isTombstone, type Activity, type LedgerData, type LedgerRecords, type Person, type Unit } from '@/domain/types'
 import { importBreakdown } from './import-breakdown'
 import { quickLogParts, type QuickLogParts } from './quick-log-breakdown'
-import { loadYearDataScan, recordsFirstPage } from './alternatives'
+import { recordsFirstPage } from './alternatives'
 import { deleteDatabase, getAllOf, openExisting, openWithSchema, parseDexieSchema, putAll, type ReadSpec } from './raw-idb'
 
 const RAW_DB = 'bench-raw'
@@ -179,11 +179,6 @@ function report(): Promise<ReportTiming> {
   return timedReport(loadYearData)
 }
 
-/** The same report with the recommended read (one store getAll + date filter, alternatives.ts). */
-function reportScan(): Promise<ReportTiming> {
-  return timedReport(loadYearDataScan)
-}
-
 /** 记录 → 全部's first page: the whole year now, the newest 50 through the index as recommended. */
 async function recordsPage(): Promise<{ allMs: number; pageMs: number; rows: number }> {
   const { year } = must()
@@ -244,7 +239,7 @@ function logParts(): Promise<QuickLogParts> {
   return quickLogParts((records.persons as Person[]).filter((p) => !isTombstone(p)), today)
 }
 
-const bench = { breakdown, logParts, reportScan, recordsPage, prepare, rawWrite, importFile, setupApp, report, reportPage, rawRead, release, openReaders, closeReaders }
+const bench = { breakdown, logParts, recordsPage, prepare, rawWrite, importFile, setupApp, report, reportPage, rawRead, release, openReaders, closeReaders }
 
 declare global {
   interface Window {

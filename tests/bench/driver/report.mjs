@@ -13,8 +13,8 @@ const ms = (x) => `${Math.round(x)} ms`
 
 const HOW = {
   reportOverRawRead: (r) =>
-    `report ${ms(median(r.read.report))} (of which compute ${ms(median(r.read.compute))}) / raw getAll ${ms(r.read.raw)} (${r.read.raw === median(r.read.rawWhole) ? 'whole stores' : 'date range'})`,
-  importOverRawWrite: (r) => `import ${seconds(median(r.write.imp))} / raw put ${seconds(median(r.write.raw))}`,
+    `median of ${r.read.pairs.length} pairs; report ${ms(median(r.read.report))} (compute ${ms(median(r.read.compute))}), raw getAll ${ms(median(r.read.rawBest))}`,
+  importOverRawWrite: (r) => `median of ${r.write.pairs.length} pairs (${r.write.pairs.map((q) => round(q, 2)).join(' ')}); import ${seconds(median(r.write.imp))}, raw put ${seconds(median(r.write.raw))}`,
   logP95Ms: (r) => `p95 of ${r.log.times.length} saves (median ${ms(r.log.median)}), 4× CPU`,
   coldStartMs: (r) => `median of ${r.cold.times.length} offline starts, 4× CPU`,
   initialJsKB: (r) => `${r.js.loaded.rows.length} scripts loaded by #/ (entry + preloads alone: ${round(r.js.entry.kb, 1)} KB)`,
@@ -37,13 +37,13 @@ export function printReport(r, figures, elapsedS) {
   if (r.read) {
     const x = r.read
     ctx.push(['raw getAll', `whole stores ${ms(median(x.rawWhole))} (${r.ledger.counts.activities} activities) · date range ${ms(median(x.rawYear))} (${x.rows} rows, all stores)`])
-    ctx.push(['report, scan read (recommended)', `${ms(median(x.scan))} = ${round(x.scanRatio, 2)} × raw`])
+    ctx.push(['report ÷ raw, per pair', x.pairs.map((q) => round(q, 2)).join(' ')])
     ctx.push(['report page (Y and Y−1), once', `${ms(x.page)} / raw date ranges ${ms(x.rawPage)} = ${round(x.page / x.rawPage, 2)}`])
     ctx.push(['记录 → 全部 first page, once', `whole year read + sort ${ms(x.records.allMs)} (${x.records.rows} rows) · newest 50 by index ${ms(x.records.pageMs)}`])
   }
   if (r.logParts) {
     const p = r.logParts
-    ctx.push(['quick-log parts (4× CPU)', `duplicate check ${ms(p.duplicateCheckMs)} (${p.dayRows} records that day), roster read + validate ${ms(p.rosterReadMs)}, commit ${ms(p.commitStrictMs)} strict / ${ms(p.commitRelaxedMs)} relaxed, whole save ${ms(p.wholeStrictMs)} (as recommended: ${ms(p.wholeLeanMs)}); floor: native put ${ms(p.rawPutStrictMs)} strict / ${ms(p.rawPutRelaxedMs)} relaxed`])
+    ctx.push(['quick log, data side (4× CPU)', `the app's save ${ms(p.appSaveMs)} · commitChanges ${ms(p.commitStrictMs)} strict / ${ms(p.commitRelaxedMs)} relaxed · floor: one native put ${ms(p.rawPutStrictMs)} strict / ${ms(p.rawPutRelaxedMs)} relaxed`])
   }
   if (r.records) {
     const x = r.records
