@@ -23,20 +23,11 @@ import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { chromium } from 'playwright-core'
 import { preview } from 'vite'
+import CHROME_FLAGS from './chromium-flags.json' with { type: 'json' }
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const OUT_DIR = 'dist-audit'
 const REPORT_DIR = 'dist-lighthouse'
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const REQUIRED = { performance: 0.98, accessibility: 1, 'best-practices': 1 }
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 const SHORT = { performance: 'perf', accessibility: 'a11y', 'best-practices': 'bp', seo: 'seo' }

@@ -1,22 +1,17 @@
 // Build, serve and drive: the production app and the harness in dist-bench/, served by Vite's preview()
-// on 127.0.0.1, driven in Debian's Chromium (persistent profile: IndexedDB on disk) with STACK.md's flags.
+// on 127.0.0.1, driven in Debian's Chromium (persistent profile: IndexedDB on disk) with STACK.md's flags
+// (scripts/chromium-flags.json).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, preview } from 'vite'
 import { chromium } from 'playwright-core'
+import CHROMIUM_FLAGS from '../../../scripts/chromium-flags.json' with { type: 'json' }
 
 export const OUT_DIR = 'dist-bench'
 
 export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_FLAGS,
   // Lets the harness collect garbage before each timed step (does not change how fast code runs).
   '--js-flags=--expose-gc',
 ]

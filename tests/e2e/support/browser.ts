@@ -1,20 +1,12 @@
-// Debian's Chromium driven by playwright-core at phone size (STACK.md flags).
+// Debian's Chromium driven by playwright-core at phone size (STACK.md flags, shared in scripts/chromium-flags.json).
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { inject } from 'vitest'
+import CHROMIUM_FLAGS from '../../../scripts/chromium-flags.json'
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export const CHROMIUM_ARGS: string[] = CHROMIUM_FLAGS
 
 export const PHONE = {
   viewport: { width: 390, height: 844 },
