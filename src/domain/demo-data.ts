@@ -1,6 +1,6 @@
 /**
  * The demo ledger's data tables: law titles, session topics, trainings, names, titles, towns, platforms.
- * Kept apart from the generator (demo-ledger.ts) so each file has one job.
+ * Kept apart from the generator (demo-ledger.ts and its demo-*.ts parts) so each file has one job.
  */
 import type { TrainingCategory } from './types'
 
