@@ -152,6 +152,94 @@ describe('recording: activities', () => {
     await snap('recording-records-empty')
   })
 
+  it('pages 全部 by date: every record of the year once, newest first; a delete and 撤销 show in place', async () => {
+    // Last year: a full year of demo records whatever the date today.
+    const all = `#/records?view=all&year=${new Date().getFullYear() - 1}`
+    const rows = page.getByTestId('record-row')
+    const end = page.getByTestId('records-end')
+    /** Scrolls until the list says it has shown everything; returns how many records it says it has. */
+    const scrollToEnd = async (): Promise<number> => {
+      await page.locator('[data-testid="record-row"], [data-testid="records-empty"]').first().waitFor()
+      if (await page.getByTestId('records-empty').isVisible()) return 0
+      for (let i = 0; i < 200 && !(await end.isVisible()); i++) {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+        await page.waitForTimeout(100)
+      }
+      return Number(/^共 (\d+) 条记录$/.exec(await end.innerText())![1])
+    }
+    await go(all)
+    await expect.poll(() => rows.count()).toBe(50)
+    // The rows come a page at a time as the list scrolls; how many there are is known at the end.
+    await expect.poll(() => page.getByTestId('records-more').innerText()).toBe('加载更多')
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: 'screenshots/recording-records-all-top.png' })
+    const total = await scrollToEnd()
+    expect(total).toBeGreaterThan(150)
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))
+    expect(ids.length).toBe(total)
+    expect(new Set(ids).size).toBe(total)
+    // Newest first: months descending, each once; days within a month never increasing.
+    const months = await page.locator('.month').evaluateAll((els) =>
+      els.map((m) => ({ title: m.querySelector('.month-title')!.textContent!, days: [...m.querySelectorAll('.day')].map((d) => parseInt(d.textContent!, 10)) })),
+    )
+    const keys = months.map((m) => m.title.replace(/(\d+)年(\d+)月/, (_, y: string, mo: string) => `${y}-${mo.padStart(2, '0')}`))
+    expect(keys).toEqual([...new Set(keys)].sort().reverse())
+    for (const m of months) expect(m.days).toEqual([...m.days].sort((a, b) => b - a))
+
+    // Swipe a row far down the list to 删除 (touch events, as on a phone), then 撤销: the list follows in place.
+    const row = rows.nth(160)
+    const victim = await row.getAttribute('data-id')
+    await row.scrollIntoViewIfNeeded()
+    const box = (await row.boundingBox())!
+    const cdp = await ctx.newCDPSession(page)
+    const y = box.y + box.height / 2
+    const x = box.x + box.width - 30
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
+    for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - i * 20, y }] })
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    await cdp.detach()
+    await page.locator(`.van-swipe-cell:has([data-id="${victim}"]) [data-testid="record-remove"]`).click()
+    await page.locator('.van-dialog__confirm').click()
+    await page.getByTestId('undo-bar').waitFor()
+    await expect.poll(() => end.innerText()).toBe(`共 ${total - 1} 条记录`)
+    expect(await page.locator(`[data-id="${victim}"]`).count()).toBe(0)
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: 'screenshots/recording-records-all-deleted.png' }) // the screen, not 500 rows
+    await page.getByTestId('undo-remove').click()
+    await toast('已撤销删除').waitFor()
+    await expect.poll(() => end.innerText()).toBe(`共 ${total} 条记录`)
+    expect(await rows.count()).toBe(total)
+
+    // Each kind chip pages its own index; together they hold every record once.
+    let sum = 0
+    for (const kind of ['centerGroup', 'collective', 'lecture', 'training', 'personal', 'otherGroup']) {
+      await go(`${all}&kind=${kind}`)
+      await page.getByTestId(`records-kind-${kind}`).and(page.locator('.is-active')).waitFor()
+      sum += await scrollToEnd()
+    }
+    expect(sum).toBe(total)
+
+    // A section: its members' records, filtered while paging.
+    await go(all)
+    await rows.first().waitFor()
+    await page.locator('.van-dropdown-menu__item').nth(1).click()
+    await page.locator('.van-dropdown-item__option').nth(1).click()
+    await expect.poll(() => page.url()).toContain('section=')
+    const inSection = await scrollToEnd()
+    expect(inSection).toBeGreaterThan(0)
+    expect(inSection).toBeLessThan(total)
+    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).size).toBe(inSection)
+  })
+
+  it('filters 全部 by kind through its own index', async () => {
+    await go('#/records?view=all&kind=lecture')
+    await page.getByTestId('record-row').first().waitFor()
+    await expect.poll(() => page.getByTestId('records').innerText()).toContain(LECTURE_TITLE)
+    const subs = await page.locator('[data-testid="record-row"] .row-sub').allInnerTexts()
+    expect(subs.length).toBeGreaterThan(0)
+    for (const sub of subs) expect(sub.startsWith('讲座')).toBe(true)
+  })
+
   it('deletes a record with a confirm and brings it back with 撤销', async () => {
     await go('#/')
     await page.getByTestId('home-recent-row').first().click()
