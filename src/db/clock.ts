@@ -23,24 +23,29 @@ export async function ensureDeviceId(db: LedgerDB): Promise<string> {
   return id
 }
 
-/** A stamper hands out increasing stamps for one transaction, then saves the state once. */
+/** A stamper hands out increasing stamps for one transaction; `state` is what to save afterwards. */
 export interface Stamper {
   next(): Stamp
   deviceId: string
-  save(): Promise<void>
+  readonly state: HlcState
 }
 
-export async function openStamper(db: LedgerDB): Promise<Stamper> {
-  const deviceId = await ensureDeviceId(db)
-  let state: HlcState = (await getMeta(db, 'hlc')) ?? { wallMs: 0, counter: 0 }
+/**
+ * A stamper from meta values already read (a missing device id is created: the caller saves it with the
+ * clock, in the same transaction).
+ */
+export function stamperFrom(deviceId: string | undefined, hlc: HlcState | undefined): Stamper & { isNewDevice: boolean } {
+  const id = deviceId || randomId('d')
+  let state: HlcState = hlc ?? { wallMs: 0, counter: 0 }
   return {
-    deviceId,
+    deviceId: id,
+    isNewDevice: !deviceId,
+    get state() {
+      return state
+    },
     next() {
       state = tick(state, now())
-      return formatStamp(state.wallMs, state.counter, deviceId)
-    },
-    async save() {
-      await setMeta(db, 'hlc', state)
+      return formatStamp(state.wallMs, state.counter, id)
     },
   }
 }

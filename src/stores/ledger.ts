@@ -30,9 +30,9 @@ export const useLedgerStore = defineStore('ledger', () => {
 
   async function init(): Promise<void> {
     const db = getDb()
-    // One request for the four rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
-    const [u, id, role, saved] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings'] as const)
-    deviceId.value = await ensureDeviceId(db)
+    // One request for the rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
+    const [u, id, role, saved, device] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings', 'deviceId'] as const)
+    deviceId.value = device || (await ensureDeviceId(db))
     unit.value = u ?? null
     identity.value = id ?? null
     deviceRole.value = role ?? 'person'

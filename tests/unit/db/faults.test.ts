@@ -61,8 +61,8 @@ const save: TableChange[] = [
   { table: 'persons', put: [person('p3'), person('p4')] },
   { table: 'activities', put: [activity('a2')], remove: ['a1'] },
 ]
-// persons bulkPut, activities bulkPut, activities tombstones, meta hlc, meta counter
-const WRITES = 5
+// persons bulkPut, activities bulkPut (records and tombstones), meta bulkPut (clock and counter)
+const WRITES = 3
 
 function quota(): Error {
   const e = new Error('The quota has been exceeded.')
