@@ -3,16 +3,39 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
+import type { ComponentResolver } from 'unplugin-vue-components'
 import { VitePWA } from 'vite-plugin-pwa'
 import { pwaOptions } from './scripts/pwa-options.ts'
 import { stripRemoteFonts } from './scripts/strip-remote-fonts.ts'
+import { firstScreenChunk } from './scripts/first-screen-chunk.ts'
+
+const firstScreen = firstScreenChunk()
+
+/**
+ * Vant's resolver imports every component from the `vant/es` barrel; importing each from its own folder
+ * (`vant/es/button`, the same module files) lets firstScreenChunk follow only the components the first
+ * screen uses.
+ */
+function vantByFolder(): ComponentResolver {
+  const vant = VantResolver()
+  return {
+    type: 'component',
+    resolve(name) {
+      const r = vant.resolve(name)
+      if (!r || typeof r !== 'object' || typeof r.sideEffects !== 'string') return r
+      return { ...r, from: r.sideEffects.replace(/\/style\/index$/, '') }
+    },
+  }
+}
 
 export default defineConfig({
   base: './',
   plugins: [
     stripRemoteFonts(),
-    vue(),
-    Components({ resolvers: [VantResolver()], dts: false }),
+    firstScreen.plugin,
+    // Every component uses <script setup> or setup(): the Options API code is left out of the bundle.
+    vue({ features: { optionsAPI: false } }),
+    Components({ resolvers: [vantByFolder()], dts: false }),
     VitePWA(pwaOptions),
   ],
   resolve: {
@@ -21,6 +44,9 @@ export default defineConfig({
   build: {
     target: 'es2020',
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'index', test: firstScreen.isFirstScreen }] } },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },

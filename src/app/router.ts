@@ -1,7 +1,8 @@
 import { createRouter, createWebHashHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import { useLedgerStore } from '@/stores/ledger'
-// The empty ledger's first screen is part of the first download (no extra round trip before it shows).
-import WelcomePage from '@/pages/WelcomePage.vue'
+// 首页, the first screen of every device with a ledger, comes with the first download (no chunk
+// waterfall after the router resolves); the welcome is seen once per device and loads when needed.
+import HomePage from '@/pages/HomePage.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -16,11 +17,11 @@ declare module 'vue-router' {
 }
 
 const coreRoutes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { title: '学法台账', tab: true } },
+  { path: '/', name: 'home', component: HomePage, meta: { title: '学法台账', tab: true } },
   { path: '/records', name: 'records', component: () => import('@/pages/RecordsPage.vue'), meta: { title: '学习记录', tab: true } },
   { path: '/stats', name: 'stats', component: () => import('@/pages/StatsPage.vue'), meta: { title: '统计', tab: true } },
   { path: '/mine', name: 'mine', component: () => import('@/pages/MinePage.vue'), meta: { title: '我的', tab: true } },
-  { path: '/welcome', name: 'welcome', component: WelcomePage, meta: { title: '学法台账', open: true } },
+  { path: '/welcome', name: 'welcome', component: () => import('@/pages/WelcomePage.vue'), meta: { title: '学法台账', open: true } },
 ]
 
 /** Each feature keeps its routes in app/routes/<feature>.ts (default export: RouteRecordRaw[]). */

@@ -4,7 +4,6 @@
  * page it returns to.
  */
 import { shallowRef } from 'vue'
-import { showConfirmDialog, showToast } from 'vant'
 import { formatHours } from '@/domain/format'
 import type { Activity } from '@/domain/types'
 import { useActivitiesStore } from '@/stores/activities'
@@ -25,6 +24,8 @@ export function useActivityRemoval() {
 
   /** Resolves true when the record was deleted. */
   async function confirmRemove(a: Activity): Promise<boolean> {
+    // The dialogs load on the first delete, not with 首页 (which only shows the 撤销 bar).
+    const { showConfirmDialog, showToast } = await import('./dialogs')
     const who = a.attendees.length > 1 ? `，${a.attendees.length} 人的学时将一并删除` : ''
     try {
       await showConfirmDialog({
@@ -51,6 +52,7 @@ export function useActivityRemoval() {
     const a = pending.value
     if (a === null) return
     offerUndo(null)
+    const { showToast } = await import('./dialogs')
     try {
       await store.restoreAsNew(a)
       showToast({ message: '已撤销删除', type: 'success' })

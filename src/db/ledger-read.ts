@@ -10,17 +10,9 @@ import { TABLE_NAMES, type LedgerRecords, type Unit } from '../domain/types'
 
 /** Meta key of the automatic safety backup: the canonical JSON text of a backup file. */
 export const SAFETY_BACKUP_KEY = 'safetyBackup'
-/** Meta key of what the data page shows about it (so it need not load the text). */
-export const SAFETY_BACKUP_INFO_KEY = 'safetyBackupInfo'
+import { SAFETY_BACKUP_INFO_KEY, type SafetyBackupInfo } from './exchange-status'
 
-export interface SafetyBackupInfo {
-  /** ISO instant it was saved. */
-  savedAt: string
-  unitName: string
-  recordCount: number
-  /** Why it was saved, e.g. 导入备份前 / 恢复安全备份前. */
-  reason: string
-}
+export { SAFETY_BACKUP_INFO_KEY, readExchangeStatus, type ExchangeStatus, type SafetyBackupInfo } from './exchange-status'
 
 function recordTables(db: LedgerDB) {
   return TABLE_NAMES.map((t) => db.table(t))
@@ -125,20 +117,3 @@ export async function readImportInput(
   return decode(input instanceof Uint8Array ? input : new Uint8Array(input))
 }
 
-/** What the data page and the backup reminder show. */
-export interface ExchangeStatus {
-  lastBackupAt: string | null
-  changesSinceBackup: number
-  lastSubmitAt: string | null
-  safetyBackup: SafetyBackupInfo | null
-}
-
-export async function readExchangeStatus(db: LedgerDB): Promise<ExchangeStatus> {
-  const rows = await db.meta.bulkGet(['lastBackupAt', 'changesSinceBackup', 'lastSubmitAt', SAFETY_BACKUP_INFO_KEY])
-  return {
-    lastBackupAt: (rows[0]?.value as string | undefined) ?? null,
-    changesSinceBackup: (rows[1]?.value as number | undefined) ?? 0,
-    lastSubmitAt: (rows[2]?.value as string | undefined) ?? null,
-    safetyBackup: (rows[3]?.value as SafetyBackupInfo | undefined) ?? null,
-  }
-}

@@ -1,18 +1,17 @@
 /**
  * 数据交换: importing a ledger file step by step (passphrase, confirmation,
- * progress, result), exporting 备份 / 发布 / 提交 files, the safety backup,
- * and the backup reminder.
+ * progress, result), exporting 备份 / 发布 / 提交 files and the safety backup.
+ * The backup reminder's data is stores/backup-status.ts (exposed here too).
  */
-import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { defineStore, storeToRefs } from 'pinia'
+import { ref, shallowRef } from 'vue'
 import { getDb } from '@/db'
 import type { ExportOptions, ExportResult, ImportProgress, ImportResult } from '@/db/ledger-io'
-import { readExchangeStatus, type ExchangeStatus, type ImportInput } from '@/db/ledger-read'
-import { backupReminder } from '@/domain/backup-reminder'
+import type { ImportInput } from '@/db/ledger-read'
 import type { FileHeader } from '@/domain/crypto-file'
 import type { FilePurpose, Unit } from '@/domain/types'
+import { useBackupStatusStore } from './backup-status'
 import { useLedgerStore } from './ledger'
-import { liveData } from './live'
 
 export type ImportStep = 'idle' | 'working' | 'needsPassphrase' | 'needsConfirm' | 'done' | 'failed'
 
@@ -28,11 +27,10 @@ export type { ImportProgress, ExportResult }
 /** The import/export pipeline (schemas, crypto) loads on first use, not with 首页's backup banner. */
 const io = () => import('@/db/ledger-io')
 
-const EMPTY_STATUS: ExchangeStatus = { lastBackupAt: null, changesSinceBackup: 0, lastSubmitAt: null, safetyBackup: null }
-
 export const useExchangeStore = defineStore('exchange', () => {
   const ledger = useLedgerStore()
-  const status = liveData(() => readExchangeStatus(getDb()), EMPTY_STATUS)
+  const backup = useBackupStatusStore()
+  const { status, isStatusLoaded, reminder } = storeToRefs(backup)
 
   const step = ref<ImportStep>('idle')
   const fileName = ref<string | null>(null)
@@ -46,17 +44,6 @@ export const useExchangeStore = defineStore('exchange', () => {
 
   const isExporting = ref<FilePurpose | null>(null)
   const lastExport = shallowRef<ExportResult | null>(null)
-  /** Re-evaluated when the page asks (a clock is not reactive). */
-  const now = ref(new Date())
-  const reminder = computed(() =>
-    backupReminder({
-      lastBackupAt: status.data.value.lastBackupAt,
-      changesSinceBackup: status.data.value.changesSinceBackup,
-      reminderDays: ledger.settings.backupReminderDays,
-      now: now.value,
-    }),
-  )
-
   function resetImport(): void {
     step.value = 'idle'
     fileName.value = null
@@ -143,20 +130,16 @@ export const useExchangeStore = defineStore('exchange', () => {
       const { exportLedger } = await io()
       const r = await exportLedger(getDb(), purpose, opts)
       lastExport.value = r
-      now.value = new Date()
+      backup.refreshClock()
       return r
     } finally {
       isExporting.value = null
     }
   }
 
-  function refreshClock(): void {
-    now.value = new Date()
-  }
-
   return {
-    status: status.data,
-    isStatusLoaded: status.isLoaded,
+    status,
+    isStatusLoaded,
     step,
     fileName,
     progress,
@@ -172,6 +155,6 @@ export const useExchangeStore = defineStore('exchange', () => {
     confirmPending,
     restoreSafety,
     exportFile,
-    refreshClock,
+    refreshClock: backup.refreshClock,
   }
 })

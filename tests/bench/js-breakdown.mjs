@@ -100,5 +100,8 @@ for (const u of urls) {
     byGroup.set(g, (byGroup.get(g) ?? 0) + (gz * n) / sum)
   }
 }
-console.log(`${urls.length} scripts, ${(total / 1024).toFixed(1)} KB gzip (level 9), by source (KB, approximate):`)
-for (const [g, b] of [...byGroup].sort((a, b) => b[1] - a[1])) if (b >= 300) console.log(`${(b / 1024).toFixed(1).padStart(7)}  ${g}`)
+const joined = gzipSync(urls.map((u) => readFileSync(join(OUT, new URL(u).pathname), 'utf8')).join('\n'), { level: 9 }).length
+console.log(`${urls.length} scripts, ${(total / 1024).toFixed(1)} KB gzip (level 9); as one file ${(joined / 1024).toFixed(1)} KB`)
+for (const u of urls) console.log(`  ${new URL(u).pathname}`)
+console.log('by source (KB, approximate):')
+for (const [g, b] of [...byGroup].sort((a, b) => b[1] - a[1])) if (b >= Number(process.env.MIN_BYTES ?? 300)) console.log(`${(b / 1024).toFixed(1).padStart(7)}  ${g}`)
