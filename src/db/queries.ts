@@ -181,23 +181,20 @@ export async function isLedgerEmpty(db: LedgerDB): Promise<boolean> {
 }
 
 /**
- * What one person's own progress needs, read through indexes only: the roster, the exams and targets,
- * the person's exam results and the person's activities of year Y up to D (the `attendees` index).
- * Cheap at county scale, unlike the whole year.
+ * What one person's own progress needs besides the person's activities (read through the `attendees`
+ * index by `activitiesOfPerson`): the sections, the person's row, the exams and targets and the person's
+ * exam results. Cheap at county scale, and untouched by a quick log (it reads neither activities nor
+ * meta), so a save does not read it again.
  */
-export async function loadPersonYearData(db: LedgerDB, personId: string, year: number, asOf: IsoDate): Promise<LedgerData> {
-  const from = yearStart(year)
-  const to = periodEnd(year, asOf)
-  return db.transaction('r', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets], async () => {
-    const [sections, persons, mine, exams, results, targetSets] = await Promise.all([
+export async function loadPersonContext(db: LedgerDB, personId: string): Promise<Omit<LedgerData, 'activities'>> {
+  return db.transaction('r', [db.sections, db.persons, db.exams, db.examResults, db.targetSets], async () => {
+    const [sections, persons, exams, results, targetSets] = await Promise.all([
       listSections(db),
       db.persons.get(personId).then((p) => (p ? live([p]) : [])),
-      activitiesOfPerson(db, personId),
       listExams(db),
       db.examResults.where('personId').equals(personId).toArray(),
       listTargetSets(db),
     ])
-    const activities = mine.filter((a) => a.date >= from && a.date <= to)
-    return { sections, persons, activities, exams, examResults: live(results), targetSets }
+    return { sections, persons, exams, examResults: live(results), targetSets }
   })
 }

@@ -8,26 +8,22 @@ import { computed, shallowRef } from 'vue'
 import {
   activitiesBetween,
   activitiesOfPerson,
+  CLOCK_KEYS,
   commitChanges,
   getDb,
   getMeta,
+  getMetas,
+  inSaveTransaction,
   listPersons,
   listSections,
   listTargetSets,
   live,
   randomId,
-  setMeta,
+  writeStamped,
   type MetaValues,
 } from '@/db'
-import {
-  findLikelyDuplicates,
-  normaliseActivityInput,
-  quickLogActivity,
-  validateActivity,
-  type ActivityInput,
-  type QuickLogInput,
-} from '@/domain/activity-input'
-import { localIsoDate, yearEnd, yearOf, yearStart } from '@/domain/dates'
+import type { ActivityInput, QuickLogInput } from '@/domain/activity-input'
+import { localIsoDate, yearOf } from '@/domain/dates'
 import { isTombstone, PERSONAL_KINDS, type Activity, type Person, type Section, type TargetSet } from '@/domain/types'
 import { useLedgerStore } from './ledger'
 import { liveDataKeyed } from './live-keyed'
@@ -37,6 +33,15 @@ import { InputError } from '@/domain/input-error'
 /** A bad input: `message` is the zh-CN sentence to show; nothing was written. */
 export class ActivityInputError extends InputError {
   override name = 'ActivityInputError'
+}
+
+/** The checks of an input load with the first save (not with 首页). */
+// Loaded before a transaction starts, never inside one (a module load may take a task, and IndexedDB
+// commits a transaction that has nothing pending at the end of a task); kept once loaded.
+type InputRules = typeof import('@/domain/activity-input')
+let loadedRules: InputRules | null = null
+async function inputRules(): Promise<InputRules> {
+  return (loadedRules ??= await import('@/domain/activity-input'))
 }
 
 export type QuickLogDefaults = MetaValues['quickLogDefaults']
@@ -66,15 +71,6 @@ export const useActivitiesStore = defineStore('activities', () => {
     [] as Activity[],
   )
   const isKeeper = computed(() => ledger.isKeeper)
-
-  /** Everyone's records dated in a year, newest first (none while the year is null). */
-  function liveYear(year: () => number | null): LiveData<Activity[]> {
-    return liveDataKeyed(
-      year,
-      async (y) => (y === null ? [] : (await activitiesBetween(getDb(), yearStart(y), yearEnd(y))).sort(byNewest)),
-      [],
-    )
-  }
 
   /** One person's records (every year), newest first. */
   function livePerson(personId: () => string | null): LiveData<Activity[]> {
@@ -117,24 +113,29 @@ export const useActivitiesStore = defineStore('activities', () => {
 
   /** Records that look like the same study already entered (same person, date, kind, hours). */
   async function findDuplicates(input: ActivityInput): Promise<Activity[]> {
+    const { findLikelyDuplicates, normaliseActivityInput } = await inputRules()
     const record = normaliseActivityInput(input)
     // My own study: my records are already in memory; no need to read the whole unit's day.
     if (mine.isLoaded.value && record.attendees.length === 1 && record.attendees[0] === ledger.identity) {
       return findLikelyDuplicates(record, mine.data.value.filter((a) => a.date === record.date))
     }
     const sameDay = live(await activitiesBetween(getDb(), input.date, input.date))
-    return findLikelyDuplicates(normaliseActivityInput(input), sameDay)
+    return findLikelyDuplicates(record, sameDay)
+  }
+
+  /** Throws ActivityInputError unless this device may write the record and it passes every check. */
+  function check(rules: InputRules, record: ActivityInput, on: string, attendees: Person[]): void {
+    if (!canEdit(record)) throw new ActivityInputError('只有台账管理员可以登记或修改集体学习记录')
+    const message = rules.validateActivity(record, { today: on, persons: attendees })
+    if (message !== null) throw new ActivityInputError(message)
   }
 
   /** Validates against the roster and writes inside the caller's transaction; returns the record id. */
-  async function checkedPut(input: ActivityInput, on: string): Promise<string> {
+  async function checkedPut(rules: InputRules, input: ActivityInput, on: string): Promise<string> {
     const db = getDb()
-    const record = normaliseActivityInput(input)
-    if (!canEdit(record)) throw new ActivityInputError('只有台账管理员可以登记或修改集体学习记录')
+    const record = rules.normaliseActivityInput(input)
     // Only the attendees' own rows are needed to validate them (not the whole roster).
-    const attendees = live((await db.persons.bulkGet(record.attendees)).filter((p) => p !== undefined))
-    const message = validateActivity(record, { today: on, persons: attendees })
-    if (message !== null) throw new ActivityInputError(message)
+    check(rules, record, on, live((await db.persons.bulkGet(record.attendees)).filter((p) => p !== undefined)))
     const id = record.id ?? randomId('a')
     if (record.id !== undefined) {
       const old = await db.activities.get(record.id)
@@ -150,24 +151,36 @@ export const useActivitiesStore = defineStore('activities', () => {
    * The async wrapper matters: Dexie keeps its transaction zone across awaits of async functions only.
    */
   async function saveActivity(input: ActivityInput, on = today()): Promise<string> {
+    const rules = await inputRules()
     const db = getDb()
-    return db.transaction('rw', [db.activities, db.persons, db.meta], async () => await checkedPut(input, on))
+    return db.transaction('rw', [db.activities, db.persons, db.meta], async () => await checkedPut(rules, input, on))
   }
 
-  /** Logs self/online study for "me" and remembers the choices, in one transaction. */
+  /**
+   * Logs self/online study for "me" and remembers the choices, in one transaction of two round trips
+   * (my row with the meta rows it needs; every write): the quick log's budget is 50 ms on a slow phone
+   * (docs/PERFORMANCE.md).
+   */
   async function quickLog(q: QuickLogInput, on = today()): Promise<string> {
     const me = ledger.identity
     if (!me) throw new ActivityInputError('请先在“我的”中选择“我是谁”')
+    const rules = await inputRules()
+    const record = rules.normaliseActivityInput(rules.quickLogActivity(q, me))
     const db = getDb()
-    return db.transaction('rw', [db.activities, db.persons, db.meta], async () => {
-      const id = await checkedPut(quickLogActivity(q, me), on)
-      const prev = (await getMeta(db, 'quickLogDefaults')) ?? DEFAULT_QUICK_LOG
-      await setMeta(db, 'quickLogDefaults', {
+    return inSaveTransaction(db, ['activities', 'persons'], async () => {
+      const [person, [prev, ...clock]] = await Promise.all([
+        db.persons.get(me),
+        getMetas(db, ['quickLogDefaults', ...CLOCK_KEYS] as const),
+      ])
+      check(rules, record, on, person === undefined ? [] : live([person]))
+      const id = randomId('a')
+      const remembered: QuickLogDefaults = {
         kind: q.kind,
         hours: q.hours,
-        platform: q.kind === 'online' ? q.platform : prev.platform,
+        platform: q.kind === 'online' ? q.platform : (prev ?? DEFAULT_QUICK_LOG).platform,
         laws: [...q.laws],
-      })
+      }
+      await writeStamped(db, [{ table: 'activities', put: [{ ...record, id }] }], clock, { quickLogDefaults: remembered })
       return id
     })
   }
@@ -200,7 +213,6 @@ export const useActivitiesStore = defineStore('activities', () => {
     mine,
     isKeeper,
     lastRemoved,
-    liveYear,
     livePerson,
     liveActivity,
     liveRoster,

@@ -2,14 +2,12 @@
  * `liveData` whose query depends on reactive parameters (a person id, a year):
  * when the key changes, the old Dexie subscription ends and a new one starts.
  */
-import { liveQuery, type Subscription } from 'dexie'
-import { getCurrentScope, onScopeDispose, shallowRef, watch } from 'vue'
-import type { LiveData } from './live'
+import type { Subscription } from 'dexie'
+import { getCurrentScope, onScopeDispose, watch } from 'vue'
+import { emptyLive, subscribeLive, type LiveData } from './live'
 
 export function liveDataKeyed<K, T>(key: () => K, querier: (k: K) => Promise<T>, initial: T): LiveData<T> {
-  const data = shallowRef(initial)
-  const isLoaded = shallowRef(false)
-  const error = shallowRef<Error | null>(null)
+  const target = emptyLive(initial)
   let sub: Subscription | null = null
   let lastKey: string | null = null
 
@@ -20,18 +18,8 @@ export function liveDataKeyed<K, T>(key: () => K, querier: (k: K) => Promise<T>,
       if (serial === lastKey) return
       lastKey = serial
       sub?.unsubscribe()
-      isLoaded.value = false
-      sub = liveQuery(() => querier(k)).subscribe({
-        next: (v) => {
-          data.value = v
-          isLoaded.value = true
-          error.value = null
-        },
-        error: (e: Error) => {
-          error.value = e
-          isLoaded.value = true
-        },
-      })
+      target.isLoaded.value = false
+      sub = subscribeLive(() => querier(k), target)
     },
     { immediate: true },
   )
@@ -41,5 +29,5 @@ export function liveDataKeyed<K, T>(key: () => K, querier: (k: K) => Promise<T>,
       sub?.unsubscribe()
     })
   }
-  return { data, isLoaded, error } as LiveData<T>
+  return target
 }

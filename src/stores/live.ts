@@ -9,21 +9,71 @@ export interface LiveData<T> {
   error: ShallowRef<Error | null>
 }
 
-export function liveData<T>(querier: () => Promise<T> | T, initial: T): LiveData<T> {
-  const data = shallowRef(initial) as ShallowRef<T>
-  const isLoaded = shallowRef(false)
-  const error = shallowRef<Error | null>(null)
-  const sub: Subscription = liveQuery(querier).subscribe({
+export function emptyLive<T>(initial: T): LiveData<T> {
+  return { data: shallowRef(initial) as ShallowRef<T>, isLoaded: shallowRef(false), error: shallowRef<Error | null>(null) }
+}
+
+/**
+ * Runs `fn` once the next frame has been painted (at once where there are no frames: a hidden page,
+ * Node). After a save, the page first shows what the user is waiting for (已保存) and only then
+ * re-renders the lists and cards the save changed (docs/PERFORMANCE.md, quick log).
+ */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) fn()
+  else requestAnimationFrame(() => setTimeout(fn, 0))
+}
+
+/**
+ * Subscribes `target` to a Dexie live query: the first result is applied at once (a screen waits for
+ * it), later ones after the next paint, the newest of them only.
+ */
+export function subscribeLive<T>(querier: () => Promise<T> | T, target: LiveData<T>): Subscription {
+  let isFirst = true
+  let isClosed = false
+  let pending: { value: T } | null = null
+  const apply = (v: T): void => {
+    if (isClosed) return
+    target.data.value = v
+    target.isLoaded.value = true
+    target.error.value = null
+  }
+  const sub = liveQuery(querier).subscribe({
     next: (v) => {
-      data.value = v
-      isLoaded.value = true
-      error.value = null
+      if (isFirst) {
+        isFirst = false
+        apply(v)
+        return
+      }
+      const isScheduled = pending !== null
+      pending = { value: v }
+      if (!isScheduled) {
+        afterNextPaint(() => {
+          const p = pending
+          pending = null
+          if (p) apply(p.value)
+        })
+      }
     },
     error: (e: Error) => {
-      error.value = e
-      isLoaded.value = true
+      if (isClosed) return
+      target.error.value = e
+      target.isLoaded.value = true
     },
   })
+  return {
+    get closed() {
+      return isClosed
+    },
+    unsubscribe() {
+      isClosed = true
+      sub.unsubscribe()
+    },
+  }
+}
+
+export function liveData<T>(querier: () => Promise<T> | T, initial: T): LiveData<T> {
+  const target = emptyLive(initial)
+  const sub = subscribeLive(querier, target)
   if (getCurrentScope()) onScopeDispose(() => sub.unsubscribe())
-  return { data, isLoaded, error }
+  return target
 }
