@@ -6,7 +6,6 @@
 import { shallowRef } from 'vue'
 import { formatHours } from '@/domain/format'
 import type { Activity } from '@/domain/types'
-import { useActivitiesStore } from '@/stores/activities'
 import { errorText } from '@/domain/input-error'
 
 const UNDO_MS = 8000
@@ -19,13 +18,16 @@ function offerUndo(a: Activity | null): void {
   if (a !== null) timer = setTimeout(() => (pending.value = null), UNDO_MS)
 }
 
-export function useActivityRemoval() {
-  const store = useActivitiesStore()
+/** The dialogs and the store that changes records load on the first delete or 撤销, not with 首页. */
+async function loadEditing() {
+  const [dialogs, { useActivityEditsStore }] = await Promise.all([import('./dialogs'), import('@/stores/activity-edits')])
+  return { ...dialogs, store: useActivityEditsStore() }
+}
 
+export function useActivityRemoval() {
   /** Resolves true when the record was deleted. */
   async function confirmRemove(a: Activity): Promise<boolean> {
-    // The dialogs load on the first delete, not with 首页 (which only shows the 撤销 bar).
-    const { showConfirmDialog, showToast } = await import('./dialogs')
+    const { showConfirmDialog, showToast, store } = await loadEditing()
     const who = a.attendees.length > 1 ? `，${a.attendees.length} 人的学时将一并删除` : ''
     try {
       await showConfirmDialog({
@@ -52,7 +54,7 @@ export function useActivityRemoval() {
     const a = pending.value
     if (a === null) return
     offerUndo(null)
-    const { showToast } = await import('./dialogs')
+    const { showToast, store } = await loadEditing()
     try {
       await store.restoreAsNew(a)
       showToast({ message: '已撤销删除', type: 'success' })

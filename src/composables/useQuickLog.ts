@@ -5,7 +5,7 @@
 import { showConfirmDialog, showToast } from 'vant'
 import { quickLogActivity, type QuickLogInput } from '@/domain/activity-input'
 import { formatHours } from '@/domain/format'
-import { useActivitiesStore } from '@/stores/activities'
+import { useActivityEditsStore } from '@/stores/activity-edits'
 import { useLedgerStore } from '@/stores/ledger'
 
 /** In case the toast's enter transition never reports its end (it takes 0.3 s). */
@@ -13,7 +13,7 @@ const TOAST_SHOWN_FALLBACK_MS = 500
 
 export function useQuickLog() {
   const ledger = useLedgerStore()
-  const store = useActivitiesStore()
+  const store = useActivityEditsStore()
 
   async function isConfirmedNew(q: QuickLogInput): Promise<boolean> {
     if (!ledger.identity) return true

@@ -9,7 +9,8 @@ import { commitChanges } from '@/db/writes'
 import { getMeta, setMeta } from '@/db/meta'
 import type { ActivityInput } from '@/domain/activity-input'
 import type { Activity, Person } from '@/domain/types'
-import { ActivityInputError, useActivitiesStore } from '@/stores/activities'
+import { useActivitiesStore } from '@/stores/activities'
+import { ActivityInputError, useActivityEditsStore } from '@/stores/activity-edits'
 import { useLedgerStore } from '@/stores/ledger'
 
 let db: LedgerDB
@@ -34,12 +35,12 @@ async function snapshot(): Promise<unknown> {
   return out
 }
 
-async function setup(role: 'person' | 'keeper', identity: string | null): Promise<ReturnType<typeof useActivitiesStore>> {
+async function setup(role: 'person' | 'keeper', identity: string | null): Promise<ReturnType<typeof useActivityEditsStore>> {
   await setMeta(db, 'unit', { id: 'u1', name: '某局' })
   await setMeta(db, 'deviceRole', role)
   await setMeta(db, 'identity', identity)
   await useLedgerStore().init()
-  return useActivitiesStore()
+  return useActivityEditsStore()
 }
 
 beforeEach(async () => {
@@ -123,7 +124,7 @@ describe('quickLog', () => {
       laws: ['中华人民共和国宪法'],
     })
     expect(await getMeta(db, 'quickLogDefaults')).toEqual({ kind: 'online', hours: 1.5, platform: '法宣在线', laws: ['宪法'] })
-    expect(await store.loadQuickLogDefaults()).toMatchObject({ kind: 'online', platform: '法宣在线' })
+    expect(await useActivitiesStore().loadQuickLogDefaults()).toMatchObject({ kind: 'online', platform: '法宣在线' })
   })
 
   it('accepts the reactive arrays a form hands over', async () => {

@@ -13,7 +13,7 @@ import { describeStorageError, isQuotaError } from '@/db/errors'
 import { errorText } from '@/domain/input-error'
 import type { ActivityInput } from '@/domain/activity-input'
 import type { Person, Section } from '@/domain/types'
-import { useActivitiesStore } from '@/stores/activities'
+import { useActivityEditsStore } from '@/stores/activity-edits'
 import { useLedgerStore } from '@/stores/ledger'
 import { useRosterStore } from '@/stores/roster'
 
@@ -118,10 +118,10 @@ const lecture: ActivityInput = {
 
 type Save = () => Promise<unknown>
 const SAVES: [string, Save][] = [
-  ['activities.saveActivity (a group session for 3 attendees)', () => useActivitiesStore().saveActivity(lecture, TODAY)],
+  ['activities.saveActivity (a group session for 3 attendees)', () => useActivityEditsStore().saveActivity(lecture, TODAY)],
   [
     'activities.quickLog (record + remembered defaults)',
-    () => useActivitiesStore().quickLog({ kind: 'online', date: TODAY, hours: 1.5, laws: ['宪法'], topic: '', platform: '法宣在线' }, TODAY),
+    () => useActivityEditsStore().quickLog({ kind: 'online', date: TODAY, hours: 1.5, laws: ['宪法'], topic: '', platform: '法宣在线' }, TODAY),
   ],
   [
     'roster.bulkAddPersons (5 persons in one commit)',
