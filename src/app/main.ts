@@ -6,8 +6,13 @@ import 'vant/es/notify/style'
 import './theme.css'
 import App from './App.vue'
 import { createAppRouter } from './router'
+import { useLedgerStore } from '@/stores/ledger'
 
 const app = createApp(App)
-app.use(createPinia())
+const pinia = createPinia()
+app.use(pinia)
+// The database opens and the start-up rows are read while the router and the first screen are set up
+// (the router's guard waits for the same read).
+void useLedgerStore(pinia).ready().catch(() => undefined)
 app.use(createAppRouter())
 app.mount('#app')

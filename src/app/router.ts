@@ -37,7 +37,7 @@ export function createAppRouter() {
   })
   router.beforeEach(async (to) => {
     const ledger = useLedgerStore()
-    if (!ledger.isReady) await ledger.init()
+    if (!ledger.isReady) await ledger.ready()
     if (!ledger.unit && !to.meta.open) return { name: 'welcome' }
     if (ledger.unit && to.name === 'welcome') return { name: 'home' }
     return true

@@ -28,6 +28,17 @@ export const useLedgerStore = defineStore('ledger', () => {
   const isKeeper = computed(() => deviceRole.value === 'keeper')
   const isHead = computed(() => deviceRole.value === 'head' || deviceRole.value === 'keeper')
 
+  let firstInit: Promise<void> | null = null
+  /** The first read of the ledger (started once, as early as the app starts; later calls share it). */
+  function ready(): Promise<void> {
+    firstInit ??= init().catch((e: unknown) => {
+      firstInit = null
+      throw e
+    })
+    return firstInit
+  }
+
+  /** (Re)reads the ledger's meta rows: at start, and after an import or a restore replaced them. */
   async function init(): Promise<void> {
     const db = getDb()
     // One request for the rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
@@ -90,5 +101,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, isReady, isKeeper, isHead, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, isReady, isKeeper, isHead, ready, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
 })
