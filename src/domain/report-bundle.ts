@@ -3,12 +3,16 @@
  * once from the year's records: figures, last year's for comparison, the draft
  * paragraph. Exports take this bundle, so page and files never disagree.
  */
-import { daysInMonth, periodEnd, yearEnd } from './dates'
+import { periodEnd, yearEnd } from './dates'
 import type { FigureKey } from './labels'
 import type { CountOptions } from './person-hours'
 import { compareYears, computeReportFigures, type FigureDelta, type ReportFigures } from './report-figures'
 import { draftReportParagraph } from './report-draft'
+import { previousAsOf } from './report-period'
 import type { IsoDate, LedgerData } from './types'
+
+/** Re-exported: the report store loads the whole computation with one dynamic import of this module. */
+export { computeReportFigures, previousAsOf }
 
 export interface ReportBundle {
   unitName: string
@@ -36,21 +40,25 @@ export interface ReportInput {
   previousData: LedgerData | null
 }
 
-/** The as-of date of last year's comparison: the same day one year earlier (29 Feb → 28 Feb). */
-export function previousAsOf(year: number, asOf: IsoDate): IsoDate {
-  const end = periodEnd(year, asOf)
-  const y = Number(end.slice(0, 4)) - 1
-  const m = Number(end.slice(5, 7))
-  const d = Math.min(Number(end.slice(8, 10)), daysInMonth(y, m))
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+export function buildReportBundle(input: ReportInput): ReportBundle {
+  const opts = input.opts ?? {}
+  const figures = computeReportFigures(input.data, input.year, input.asOf, opts)
+  return assembleReportBundle(input, figures, previousFigures(input))
 }
 
-export function buildReportBundle(input: ReportInput): ReportBundle {
+/** Last year's figures over the same period, or null when last year was not loaded. */
+export function previousFigures(input: ReportInput): ReportFigures | null {
+  const { year, asOf, previousData } = input
+  return previousData === null ? null : computeReportFigures(previousData, year - 1, previousAsOf(year, asOf), input.opts ?? {})
+}
+
+/**
+ * The bundle from figures already computed by `computeReportFigures` for Y and by `previousFigures` (the report
+ * store computes them in separate tasks, so that no single task blocks the page for long).
+ */
+export function assembleReportBundle(input: ReportInput, figures: ReportFigures, prevFigures: ReportFigures | null): ReportBundle {
   const { unitName, year, asOf, data } = input
   const opts = input.opts ?? {}
-  const figures = computeReportFigures(data, year, asOf, opts)
-  const prevFigures =
-    input.previousData === null ? null : computeReportFigures(input.previousData, year - 1, previousAsOf(year, asOf), opts)
   const previous = prevFigures !== null && prevFigures.hasData ? prevFigures : null
   const draft = draftReportParagraph(
     { printed: figures.printed, annualExam: figures.annualExam },

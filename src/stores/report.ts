@@ -1,18 +1,25 @@
 /**
  * The annual report of one year as of one date: reads year Y and year Y−1 (for
- * the comparison) with one indexed range read each, computes every figure with
- * the pure domain function, and keeps the result for the page and its exports.
+ * the comparison) with one read each, computes every figure with the pure
+ * domain functions, and keeps the result for the page and its exports.
+ *
+ * The computation (report-bundle and what it needs, e.g. the zh-CN collator of
+ * target-rules) is loaded with a dynamic import while the records are read, and
+ * Y, Y−1 and the bundle are computed in separate tasks: the page stays
+ * responsive and no single task blocks it for long.
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getDb } from '@/db'
 import { loadYearData } from '@/db/queries'
-import { buildReportBundle, previousAsOf, type ReportBundle } from '@/domain/report-bundle'
+import type { ReportBundle } from '@/domain/report-bundle'
+import { previousAsOf } from '@/domain/report-period'
 import type { IsoDate } from '@/domain/types'
 import { useLedgerStore } from './ledger'
 
-/** Let the browser paint the loading state before a long synchronous computation. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+/** Yield to the browser (paint, input) before the next step of the computation. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+const loadComputation = () => import('@/domain/report-bundle')
 
 export const useReportStore = defineStore('report', () => {
   const bundle = shallowRef<ReportBundle | null>(null)
@@ -26,32 +33,46 @@ export const useReportStore = defineStore('report', () => {
   async function load(year: number, asOf: IsoDate): Promise<void> {
     const ledger = useLedgerStore()
     const seq = ++requestSeq
+    const stale = () => seq !== requestSeq
     const started = performance.now()
     isLoading.value = true
     error.value = null
     try {
-      if (!ledger.isReady) await ledger.init()
+      await nextTask() // the page mounts first, in a task of its own
+      if (stale()) return
+      const computation = loadComputation()
+      computation.catch(() => undefined) // reported by the await below, not as unhandled when init fails first
+      await nextTask() // the reads start in a task of their own
+      if (stale()) return
+      if (!ledger.isReady) await ledger.ready()
       const db = getDb()
-      const [data, previousData] = await Promise.all([
+      const [{ assembleReportBundle, computeReportFigures, previousFigures }, data, previousData] = await Promise.all([
+        computation,
         loadYearData(db, year, asOf),
         loadYearData(db, year - 1, previousAsOf(year, asOf)),
       ])
-      if (seq !== requestSeq) return
-      await nextFrame()
-      if (seq !== requestSeq) return
-      bundle.value = buildReportBundle({
+      const input = {
         unitName: ledger.unit?.name ?? '',
         year,
         asOf,
         opts: { countSelfReported: ledger.settings.countSelfReported },
         data,
         previousData,
-      })
+      }
+      await nextTask()
+      if (stale()) return
+      const figures = computeReportFigures(data, year, asOf, input.opts)
+      await nextTask()
+      if (stale()) return
+      const previous = previousFigures(input)
+      await nextTask()
+      if (stale()) return
+      bundle.value = assembleReportBundle(input, figures, previous)
       lastLoadMs.value = Math.round(performance.now() - started)
     } catch (e) {
-      if (seq === requestSeq) error.value = `读取台账失败：${e instanceof Error ? e.message : String(e)}`
+      if (!stale()) error.value = `读取台账失败：${e instanceof Error ? e.message : String(e)}`
     } finally {
-      if (seq === requestSeq) isLoading.value = false
+      if (!stale()) isLoading.value = false
     }
   }
 

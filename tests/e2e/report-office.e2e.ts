@@ -7,7 +7,7 @@ import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchPersistent } from './support/browser'
-import { download, EXAMPLE_EXPECTED, EXAMPLE_FILE, importLedgerFile, openReport, readFigures } from './support/report'
+import { download, EXAMPLE_EXPECTED, EXAMPLE_FILE, importLedgerFile, openReport, peopleTableRows, readFigures } from './support/report'
 
 const SOFFICE = '/usr/bin/soffice'
 const hasOffice = existsSync(SOFFICE)
@@ -73,7 +73,7 @@ describe.skipIf(!hasOffice)('exports read back in LibreOffice', () => {
     await importLedgerFile(page, EXAMPLE_FILE)
     await openReport(page, EXAMPLE_EXPECTED.year, EXAMPLE_EXPECTED.asOf)
     pageFigures = await readFigures(page)
-    const rows = page.getByTestId('report-people-table').locator('tbody tr')
+    const rows = await peopleTableRows(page)
     tableRows = []
     for (let i = 0; i < (await rows.count()); i++) tableRows.push((await rows.nth(i).locator('td').allInnerTexts()).map((t) => t.trim()))
     xlsx = (await download(page, 'export-xlsx')).path

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { baseURL, cspViolations, launchPersistent, screenshot } from './support/browser'
-import { download, EXAMPLE_EXPECTED, EXAMPLE_FILE, importLedgerFile, openReport, readFigures } from './support/report'
+import { download, EXAMPLE_EXPECTED, EXAMPLE_FILE, importLedgerFile, openReport, peopleTableRows, readFigures } from './support/report'
 
 const { year, asOf, figures: expected } = EXAMPLE_EXPECTED
 
@@ -72,7 +72,8 @@ describe('annual report (worked example)', () => {
   })
 
   it('shows the per-person table that the CSV holds', async () => {
-    const rows = await page.getByTestId('report-people-table').locator('tbody tr').count()
+    const tableRows = await peopleTableRows(page)
+    const rows = await tableRows.count()
     expect(rows).toBe(5)
     const { path, name } = await download(page, 'export-csv')
     expect(name).toBe('学法台账-2023年度人员明细-示例单位.csv')
@@ -80,7 +81,7 @@ describe('annual report (worked example)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l !== '')
     expect(lines).toHaveLength(rows + 1)
-    const firstRow = await page.getByTestId('report-people-table').locator('tbody tr').first().locator('td').allInnerTexts()
+    const firstRow = await tableRows.first().locator('td').allInnerTexts()
     expect(lines[1].split(',')).toEqual(firstRow.map((t) => t.trim()))
   })
 

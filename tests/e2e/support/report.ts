@@ -1,10 +1,10 @@
 // Shared steps of the report e2e tests: import the worked example through #/data, open the report,
-// read the figures, download an export.
+// read the figures and the per-person table, download an export.
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { baseURL } from './browser'
 
 export const SHARED_FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url))
@@ -34,6 +34,17 @@ export async function importLedgerFile(page: Page, file: string): Promise<string
 export async function openReport(page: Page, year: number, asOf: string): Promise<void> {
   await page.goto(`${baseURL()}#/report?year=${year}&asOf=${asOf}`)
   await page.locator(`[data-testid="report"][data-state="ready"][data-year="${year}"][data-as-of="${asOf}"]`).waitFor({ timeout: 30_000 })
+}
+
+/**
+ * The per-person table's rows, scrolled into view as a reader would: the page renders the table's card after the
+ * figures, when the browser is idle, and the table itself once the card nears the viewport ([data-complete]).
+ */
+export async function peopleTableRows(page: Page): Promise<Locator> {
+  const card = page.getByTestId('report-people')
+  await card.scrollIntoViewIfNeeded({ timeout: 30_000 })
+  await page.locator('[data-testid="report-people"][data-complete="true"]').waitFor({ timeout: 30_000 })
+  return page.getByTestId('report-people-table').locator('tbody tr')
 }
 
 /** Every [data-figure] on the page: key → text (throws on a key shown twice). */
