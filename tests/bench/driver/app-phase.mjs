@@ -84,26 +84,46 @@ export async function logPhase(context, url, variants, saves, log) {
   return { times, p95: percentile(times, 95), median: median(times) }
 }
 
-/** Interactive = the 记一笔学习 button laid out, visible and enabled; the value is ms since navigation start. */
-function interactiveAt() {
-  const b = document.querySelector('[data-testid="quick-log"]')
-  if (!b || b.disabled || b.classList.contains('van-button--disabled')) return false
-  const r = b.getBoundingClientRect()
-  if (r.width === 0 || r.height === 0 || getComputedStyle(b).visibility === 'hidden') return false
-  return performance.now()
+/**
+ * In-page probe for the cold start, installed before any page script runs: interactive = the 记一笔学习
+ * button laid out, visible and enabled, checked in the first animation frame after each DOM change (so
+ * the value is ms since navigation start, at frame granularity). It reports through console.debug once:
+ * the driver does not poll the page (Playwright's per-frame polling costs main-thread time at 4× CPU).
+ */
+function installColdProbe() {
+  if (window.top !== window || !['', '#/'].includes(location.hash)) return
+  const isInteractive = () => {
+    const b = document.querySelector('[data-testid="quick-log"]')
+    if (!b || b.disabled || b.classList.contains('van-button--disabled')) return false
+    const r = b.getBoundingClientRect()
+    return r.width > 0 && r.height > 0 && getComputedStyle(b).visibility !== 'hidden'
+  }
+  let isScheduled = false
+  const observer = new MutationObserver(() => {
+    if (isScheduled) return
+    isScheduled = true
+    requestAnimationFrame(() => {
+      isScheduled = false
+      if (!isInteractive()) return
+      observer.disconnect()
+      console.debug(`__coldprobe ${performance.now()}`)
+    })
+  })
+  observer.observe(document, { subtree: true, childList: true, attributes: true })
 }
 
 /** Offline cold starts in new pages (service worker active, context offline), 4× throttle. */
 export async function coldStartPhase(context, url, reps, log) {
+  await context.addInitScript(installColdProbe)
   await context.setOffline(true)
   const times = []
   let scripts = []
   for (let i = 0; i < reps; i++) {
     const page = await context.newPage()
     const cdp = await throttle(context, page)
+    const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('__coldprobe '), timeout: 30000 })
     await page.goto(url, { waitUntil: 'commit' })
-    const handle = await page.waitForFunction(interactiveAt, null, { polling: 'raf', timeout: 30000 })
-    times.push(await handle.jsonValue())
+    times.push(Number((await reported).text().slice('__coldprobe '.length)))
     if (i === 0) {
       scripts = await page.evaluate(() => [
         ...new Set(performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.m?js(\?|$)/.test(n))),
