@@ -13,6 +13,7 @@ import {
   type StoredRecord,
   type TargetSet,
 } from '../domain/types'
+import { newestFirst } from '../domain/activity-list'
 import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/dates'
 import type { IsoDate } from '../domain/types'
 
@@ -108,10 +109,7 @@ export interface YearPage {
 
 export const YEAR_PAGE_SIZE = 50
 
-/** Newest first: date, then the last edit; the id keeps ties in one order. */
-export function newestFirst(a: Activity, b: Activity): number {
-  return b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
-}
+export { newestFirst }
 
 /** One index range in date order: [from, to] (to excluded unless includeTo). Tombstones are in neither index. */
 type DateRange = (from: IsoDate, to: IsoDate, includeTo: boolean) => Collection<Activity, string>

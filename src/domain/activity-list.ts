@@ -101,3 +101,13 @@ export function dateRangeLabel(date: IsoDate, endDate: IsoDate | null): string {
   if (endDate === null || endDate === date) return date
   return `${date} 至 ${endDate.slice(0, 4) === date.slice(0, 4) ? endDate.slice(5) : endDate}`
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Newest first: date, then the last edit; the id keeps ties in one order. ISO dates and stamps compare
+ * as plain strings (no collator: localeCompare builds one on first use, ≈ 10 ms on a slow phone).
+ */
+export function newestFirst(a: Activity, b: Activity): number {
+  return compareText(b.date, a.date) || compareText(b.updatedAt, a.updatedAt) || compareText(b.id, a.id)
+}

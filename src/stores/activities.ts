@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { activitiesOfPerson, getDb, getMeta, listPersons, listSections, listTargetSets, type MetaValues } from '@/db'
+import { newestFirst } from '@/domain/activity-list'
 import { localIsoDate, yearOf } from '@/domain/dates'
 import { isTombstone, PERSONAL_KINDS, type Activity, type Person, type Section, type TargetSet } from '@/domain/types'
 import { useLedgerStore } from './ledger'
@@ -20,10 +21,6 @@ export interface Roster {
   sections: Section[]
 }
 
-/** Newest first: date, then the last edit. */
-export function byNewest(a: Activity, b: Activity): number {
-  return b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt)
-}
 
 const today = (): string => localIsoDate(new Date())
 
@@ -31,14 +28,14 @@ export const useActivitiesStore = defineStore('activities', () => {
   const ledger = useLedgerStore()
   const mine = liveDataKeyed(
     () => ledger.identity,
-    async (id) => (id ? (await activitiesOfPerson(getDb(), id)).sort(byNewest) : []),
+    async (id) => (id ? (await activitiesOfPerson(getDb(), id)).sort(newestFirst) : []),
     [] as Activity[],
   )
   const isKeeper = computed(() => ledger.isKeeper)
 
   /** One person's records (every year), newest first. */
   function livePerson(personId: () => string | null): LiveData<Activity[]> {
-    return liveDataKeyed(personId, async (id) => (id ? (await activitiesOfPerson(getDb(), id)).sort(byNewest) : []), [])
+    return liveDataKeyed(personId, async (id) => (id ? (await activitiesOfPerson(getDb(), id)).sort(newestFirst) : []), [])
   }
 
   /** One live record; null when it does not exist or was deleted. */

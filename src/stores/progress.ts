@@ -3,6 +3,7 @@
  * following the database, evaluated against the year's targets — for me,
  * per section and for the unit.
  */
+import { newestFirst } from '@/domain/activity-list'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { getDb, loadYearData } from '@/db'
@@ -87,7 +88,7 @@ export const useProgressStore = defineStore('progress', () => {
     if (me === null) return []
     return yearData.value.activities
       .filter((a) => a.attendees.includes(me))
-      .sort((a, b) => b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt))
+      .sort(newestFirst)
   })
 
   function sectionName(sectionId: string | null): string {
