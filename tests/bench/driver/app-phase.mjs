@@ -37,7 +37,13 @@ function installProbe() {
   }
 }
 
-const toastHidden = () => ![...document.querySelectorAll('.van-toast')].some((el) => el.style.display !== 'none')
+/**
+ * The screen is still, as when a person taps 保存: the previous toast is gone and no finite CSS
+ * animation or transition is running (the sheet has finished sliding up, the chips have settled).
+ */
+const isStill = () =>
+  ![...document.querySelectorAll('.van-toast')].some((el) => el.style.display !== 'none') &&
+  document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
 
 /**
  * Dismisses the 已保存 toast early so the next save shows a fresh one (Vant reuses one toast element:
@@ -68,7 +74,7 @@ export async function logPhase(context, url, variants, saves, log) {
     await page.getByTestId(`quick-log-kind-${v.kind}`).click()
     if (HOUR_CHIPS.includes(v.hours)) await page.getByTestId(`quick-log-hours-${v.hours}`).click()
     else await page.getByTestId('quick-log-hours-input').fill(String(v.hours))
-    await page.waitForFunction(toastHidden, null, { polling: 100, timeout: 10000 })
+    await page.waitForFunction(isStill, null, { polling: 100, timeout: 10000 })
     await page.evaluate(() => window.__armLogProbe())
     const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('__logprobe '), timeout: 30000 })
     await page.getByTestId('quick-log-save').click()
