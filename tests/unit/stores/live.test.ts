@@ -31,12 +31,18 @@ async function paintFrame(): Promise<void> {
 
 const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true), { timeout: 2000, interval: 5 })
 
+/** The change counter starts at `first`; a live target follows it (its first result already applied). */
+async function watchCounter(first: number) {
+  await setMeta(db, 'changesSinceBackup', first)
+  const target = emptyLive<number | undefined>(undefined)
+  const sub = subscribeLive(() => getMeta(db, 'changesSinceBackup'), target)
+  await until(() => target.isLoaded.value)
+  return { target, sub }
+}
+
 describe('subscribeLive', () => {
   it('applies the first result at once and a later one only after the next frame', async () => {
-    await setMeta(db, 'changesSinceBackup', 1)
-    const target = emptyLive<number | undefined>(undefined)
-    const sub = subscribeLive(() => getMeta(db, 'changesSinceBackup'), target)
-    await until(() => target.isLoaded.value)
+    const { target, sub } = await watchCounter(1)
     expect(target.data.value).toBe(1)
 
     await setMeta(db, 'changesSinceBackup', 2)
@@ -48,10 +54,7 @@ describe('subscribeLive', () => {
   })
 
   it('applies only the newest of several results that arrive before the frame', async () => {
-    await setMeta(db, 'changesSinceBackup', 1)
-    const target = emptyLive<number | undefined>(undefined)
-    const sub = subscribeLive(() => getMeta(db, 'changesSinceBackup'), target)
-    await until(() => target.isLoaded.value)
+    const { target, sub } = await watchCounter(1)
     await setMeta(db, 'changesSinceBackup', 2)
     await until(() => frames.length > 0)
     await setMeta(db, 'changesSinceBackup', 3)
@@ -64,10 +67,7 @@ describe('subscribeLive', () => {
   })
 
   it('drops a result still waiting for its frame when the subscription ends', async () => {
-    await setMeta(db, 'changesSinceBackup', 1)
-    const target = emptyLive<number | undefined>(undefined)
-    const sub = subscribeLive(() => getMeta(db, 'changesSinceBackup'), target)
-    await until(() => target.isLoaded.value)
+    const { target, sub } = await watchCounter(1)
     await setMeta(db, 'changesSinceBackup', 2)
     await until(() => frames.length > 0)
     sub.unsubscribe()
@@ -77,10 +77,7 @@ describe('subscribeLive', () => {
 
   it('applies at once while the page is hidden (no frames are painted then)', async () => {
     vi.stubGlobal('document', { hidden: true })
-    await setMeta(db, 'changesSinceBackup', 1)
-    const target = emptyLive<number | undefined>(undefined)
-    const sub = subscribeLive(() => getMeta(db, 'changesSinceBackup'), target)
-    await until(() => target.isLoaded.value)
+    const { target, sub } = await watchCounter(1)
     await setMeta(db, 'changesSinceBackup', 5)
     await until(() => target.data.value === 5)
     expect(frames.length).toBe(0)

@@ -1,10 +1,9 @@
 // Issue #7: a QuotaExceededError (or an AbortError wrapping one) at ANY write of a store-level save leaves the
 // ledger exactly as before, the store rejects with an error the UI can turn into the zh-CN quota message, and
 // nothing reports success.
-import Dexie, { type DBCore } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { LedgerDB } from '@/db/database'
+import type { LedgerDB } from '@/db/database'
 import { setDb } from '@/db'
 import { setWallClock } from '@/db/clock'
 import { commitChanges } from '@/db/writes'
@@ -16,76 +15,14 @@ import type { Person, Section } from '@/domain/types'
 import { useActivityEditsStore } from '@/stores/activity-edits'
 import { useLedgerStore } from '@/stores/ledger'
 import { useRosterStore } from '@/stores/roster'
+import { abortOfQuota, deleteFaultyLedgers, faultyLedger, quotaError, snapshotOf, type FaultyLedger } from '../support/faults'
 
 const TODAY = '2024-11-22'
 const QUOTA_TEXT = /存储空间已满.*未保存/
-let n = 0
-const open: LedgerDB[] = []
-
 afterEach(async () => {
   setDb(null)
-  for (const db of open.splice(0)) {
-    db.close()
-    await Dexie.delete(db.name)
-  }
+  await deleteFaultyLedgers()
 })
-
-function quota(): Error {
-  const e = new Error('The quota has been exceeded.')
-  e.name = 'QuotaExceededError'
-  return e
-}
-function abortOfQuota(): Error {
-  const e = new Error('Transaction aborted') as Error & { inner?: Error }
-  e.name = 'AbortError'
-  e.inner = quota()
-  return e
-}
-
-interface Faulty {
-  db: LedgerDB
-  /** Start counting writes; the `failAt`-th one rejects. */
-  arm: (failAt: number, make: () => Error) => void
-  /** Writes seen since arming. */
-  writes: () => number
-}
-
-/** A fake-indexeddb ledger whose DBCore `mutate` calls can fail on demand. */
-function faultyDb(): Faulty {
-  const db = new LedgerDB(`quota-${++n}`)
-  let calls = 0
-  let failAt = Infinity
-  let make: () => Error = quota
-  db.use({
-    stack: 'dbcore',
-    name: 'quota-injection',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(name) {
-          const t = down.table(name)
-          return {
-            ...t,
-            mutate(req) {
-              if (++calls === failAt) return Promise.reject(make())
-              return t.mutate(req)
-            },
-          }
-        },
-      }
-    },
-  })
-  open.push(db)
-  return {
-    db,
-    arm(k, m) {
-      calls = 0
-      failAt = k
-      make = m
-    },
-    writes: () => calls,
-  }
-}
 
 const person = (id: string): Omit<Person, 'updatedAt'> => ({
   id, name: `人员${id}`, sectionId: 's1', title: null, roles: ['enforcement'], certNo: null, activeFrom: '2020-01-01', activeTo: null,
@@ -105,11 +42,8 @@ async function seed(db: LedgerDB): Promise<void> {
   await setMeta(db, 'identity', 'p1')
 }
 
-async function snapshot(db: LedgerDB): Promise<string> {
-  const out: [string, unknown][] = []
-  for (const t of db.tables) out.push([t.name, await t.toArray()])
-  return JSON.stringify(out)
-}
+const snapshot = snapshotOf
+const quota = quotaError
 
 const lecture: ActivityInput = {
   kind: 'lecture', title: '《中华人民共和国行政复议法》专题讲座', date: '2024-11-01', endDate: null, hours: 2, legalTheme: true,
@@ -130,8 +64,8 @@ const SAVES: [string, Save][] = [
 ]
 
 /** A fresh ledger with the stores bound to it. */
-async function fresh(): Promise<Faulty> {
-  const f = faultyDb()
+async function fresh(): Promise<FaultyLedger> {
+  const f = faultyLedger('quota')
   await f.db.open()
   setDb(f.db)
   setActivePinia(createPinia())
