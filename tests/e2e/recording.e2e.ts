@@ -214,7 +214,7 @@ describe('recording: activities', () => {
     let sum = 0
     for (const kind of ['centerGroup', 'collective', 'lecture', 'training', 'personal', 'otherGroup']) {
       await go(`${all}&kind=${kind}`)
-      await page.getByTestId(`records-kind-${kind}`).and(page.locator('.is-active')).waitFor()
+      await page.getByTestId(`records-kind-${kind}`).and(page.locator('[aria-checked="true"]')).waitFor()
       sum += await scrollToEnd()
     }
     expect(sum).toBe(total)
