@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { build, preview } from 'vite'
 import { chromium } from 'playwright-core'
 import CHROMIUM_FLAGS from '../../../scripts/chromium-flags.json' with { type: 'json' }
+import PHONE_CONTEXT from '../../../scripts/phone-context.json' with { type: 'json' }
 
 export const OUT_DIR = 'dist-bench'
 
@@ -16,14 +17,8 @@ export const CHROMIUM_ARGS = [
   '--js-flags=--expose-gc',
 ]
 
-export const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-}
+/** The phone every browser test uses (390×844, zh-CN, China time), shared with the e2e tests. */
+export const PHONE = PHONE_CONTEXT
 
 /** Production app into dist-bench/ (never dist/), then the harness into dist-bench/bench/. */
 export async function buildAll() {

@@ -5,17 +5,12 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 import CHROMIUM_FLAGS from '../../../scripts/chromium-flags.json'
+import PHONE_CONTEXT from '../../../scripts/phone-context.json'
 
 export const CHROMIUM_ARGS: string[] = CHROMIUM_FLAGS
 
-export const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-}
+/** The phone every browser test uses (390×844, zh-CN, China time), shared with the bench. */
+export const PHONE = PHONE_CONTEXT
 
 export function baseURL(): string {
   return inject('baseURL')
