@@ -1,26 +1,19 @@
 // The v1 schema opens on fake-indexeddb and round-trips every table; writes stamp and tombstone.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { LedgerDB } from '@/db/database'
-import { setWallClock } from '@/db/clock'
 import { commitChanges, putRecords, removeRecords } from '@/db/writes'
 import { activitiesBetween, activitiesOfPeriod, activitiesOfPerson, listPersons, loadYearData } from '@/db/queries'
 import { getMeta } from '@/db/meta'
 import { parseStamp } from '@/domain/hlc'
 import type { Activity, Person } from '@/domain/types'
+import { freshLedgerPerTest } from '../support/ledger-db'
 
 let db: LedgerDB
-let n = 0
 const U = '2024-01-01T00:00:00.000Z_0000_dev1'
 
-beforeEach(async () => {
-  db = new LedgerDB(`test-${++n}`)
-  await db.open()
-  let t = Date.UTC(2024, 2, 1)
-  setWallClock(() => (t += 1000))
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
+const ledger = freshLedgerPerTest('test')
+beforeEach(() => {
+  db = ledger.db
 })
 
 const person = (id: string, extra: Partial<Person> = {}): Omit<Person, 'updatedAt'> => ({

@@ -1,8 +1,7 @@
 // 记录 → 全部 paging (db/queries activitiesPageOfYear): following `next` from the top returns every record of the
 // year exactly once, newest first, in whole dates — however many records share a date.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { LedgerDB } from '@/db/database'
-import { setWallClock } from '@/db/clock'
 import { commitChanges } from '@/db/writes'
 import {
   activitiesOfYearBetween,
@@ -10,22 +9,16 @@ import {
   newestFirst,
   type YearPageQuery,
 } from '@/db/queries'
+import { freshLedgerPerTest } from '../support/ledger-db'
 import { addDays, yearStart } from '@/domain/dates'
 import { createRng } from '@/domain/prng'
 import type { Activity, ActivityKind, IsoDate } from '@/domain/types'
 
 let db: LedgerDB
-let n = 0
 
-beforeEach(async () => {
-  db = new LedgerDB(`record-pages-${++n}`)
-  await db.open()
-  let t = Date.UTC(2024, 2, 1)
-  setWallClock(() => (t += 1000))
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
+const ledger = freshLedgerPerTest('record-pages')
+beforeEach(() => {
+  db = ledger.db
 })
 
 let seq = 0
