@@ -33,14 +33,14 @@ export function useQuickLog() {
   }
 
   /**
-   * Resolves true once saved and 已保存 is on screen (shown only after the write resolved), false when
-   * the user chose 不保存; throws what the store throws. The caller closes the sheet then: the
-   * confirmation comes first, the sheet slides away after it (and does not delay it).
+   * Resolves once the write resolved and 已保存 is being shown, with `shown` settling when the toast is fully
+   * on screen; null when the user chose 不保存. Throws what the store throws. The caller closes the sheet
+   * after `shown`: the confirmation comes first, the sheet slides away after it (and does not delay it).
    */
-  async function save(q: QuickLogInput, today: string): Promise<boolean> {
-    if (!(await isConfirmedNew(q))) return false
+  async function save(q: QuickLogInput, today: string): Promise<{ shown: Promise<void> } | null> {
+    if (!(await isConfirmedNew(q))) return null
     await store.quickLog(q, today)
-    await new Promise<void>((resolve) => {
+    const shown = new Promise<void>((resolve) => {
       const fallback = setTimeout(resolve, TOAST_SHOWN_FALLBACK_MS)
       showToast({
         message: '已保存',
@@ -51,7 +51,7 @@ export function useQuickLog() {
         },
       })
     })
-    return true
+    return { shown }
   }
 
   return { save }
