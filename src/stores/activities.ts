@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { activitiesOfPerson, getDb, getMeta, listPersons, listSections, listTargetSets, type MetaValues } from '@/db'
+import { activitiesOfPerson, getDb, listPersons, listSections, listTargetSets, readForSave, type MetaValues } from '@/db'
 import { newestFirst } from '@/domain/activity-list'
 import { localIsoDate, yearOf } from '@/domain/dates'
 import { isTombstone, PERSONAL_KINDS, type Activity, type Person, type Section, type TargetSet } from '@/domain/types'
@@ -72,8 +72,10 @@ export const useActivitiesStore = defineStore('activities', () => {
     return PERSONAL_KINDS.includes(a.kind) && a.attendees.length === 1 && a.attendees[0] === ledger.identity
   }
 
+  /** The sheet's remembered choices; the save's meta rows are read with them (its save is then one round trip). */
   async function loadQuickLogDefaults(): Promise<QuickLogDefaults> {
-    return { ...DEFAULT_QUICK_LOG, ...((await getMeta(getDb(), 'quickLogDefaults')) ?? {}) }
+    const [remembered] = await readForSave(getDb(), ['quickLogDefaults'])
+    return { ...DEFAULT_QUICK_LOG, ...(remembered ?? {}) }
   }
 
   return {

@@ -7,14 +7,11 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import {
   activitiesBetween,
-  CLOCK_KEYS,
   commitChanges,
   getDb,
-  getMetas,
-  inSaveTransaction,
   live,
   randomId,
-  writeStamped,
+  saveChecked,
 } from '@/db'
 import {
   findLikelyDuplicates,
@@ -61,68 +58,76 @@ export const useActivityEditsStore = defineStore('activity-edits', () => {
     if (message !== null) throw new ActivityInputError(message)
   }
 
-  /** Validates against the roster and writes inside the caller's transaction; returns the record id. */
-  async function checkedPut(input: ActivityInput, on: string): Promise<string> {
+  /**
+   * Validates, then saves one activity (new or edited) in one transaction: the attendees' own rows (not the
+   * whole roster) and, for an edit, the stored record are read and checked first. Throws ActivityInputError.
+   */
+  async function saveActivity(input: ActivityInput, on = today()): Promise<string> {
     const db = getDb()
     const record = normaliseActivityInput(input)
-    // Only the attendees' own rows are needed to validate them (not the whole roster).
-    check(record, on, live((await db.persons.bulkGet(record.attendees)).filter((p) => p !== undefined)))
     const id = record.id ?? randomId('a')
-    if (record.id !== undefined) {
-      const old = await db.activities.get(record.id)
-      if (old === undefined || isTombstone(old)) throw new ActivityInputError('这条记录已被删除，无法修改')
-      if (!activities.canEdit(old)) throw new ActivityInputError('只有台账管理员可以修改这条记录')
-    }
-    await commitChanges(db, [{ table: 'activities', put: [{ ...record, id }] }])
+    await saveChecked(db, {
+      tables: ['activities', 'persons'],
+      metaKeys: [],
+      read: () => Promise.all([db.persons.bulkGet(record.attendees), record.id === undefined ? undefined : db.activities.get(record.id)]),
+      check: ([attendees, old]) => {
+        check(record, on, live(attendees.filter((p) => p !== undefined)))
+        if (record.id === undefined) return
+        if (old === undefined || isTombstone(old)) throw new ActivityInputError('这条记录已被删除，无法修改')
+        if (!activities.canEdit(old)) throw new ActivityInputError('只有台账管理员可以修改这条记录')
+      },
+      plan: () => ({ changes: [{ table: 'activities', put: [{ ...record, id }] }] }),
+    })
     return id
   }
 
   /**
-   * Validates, then saves one activity (new or edited) in one transaction. Throws ActivityInputError.
-   * The async wrapper matters: Dexie keeps its transaction zone across awaits of async functions only.
-   */
-  async function saveActivity(input: ActivityInput, on = today()): Promise<string> {
-    const db = getDb()
-    return db.transaction('rw', [db.activities, db.persons, db.meta], async () => await checkedPut(input, on))
-  }
-
-  /**
-   * Logs self/online study for "me" and remembers the choices, in one transaction of two round trips
-   * (my row with the meta rows it needs; every write): the quick log's budget is 50 ms on a slow phone
-   * (docs/PERFORMANCE.md).
+   * Logs self/online study for "me" and remembers the choices, in one transaction that reads my row and
+   * writes: one round trip when the meta rows are remembered (the sheet reads them when it opens). The
+   * quick log's budget is 50 ms on a slow phone (docs/PERFORMANCE.md).
    */
   async function quickLog(q: QuickLogInput, on = today()): Promise<string> {
     const me = ledger.identity
     if (!me) throw new ActivityInputError('请先在“我的”中选择“我是谁”')
     const record = normaliseActivityInput(quickLogActivity(q, me))
     const db = getDb()
-    return inSaveTransaction(db, ['activities', 'persons'], async () => {
-      const [person, [prev, ...clock]] = await Promise.all([
-        db.persons.get(me),
-        getMetas(db, ['quickLogDefaults', ...CLOCK_KEYS] as const),
-      ])
-      check(record, on, person === undefined ? [] : live([person]))
-      const id = randomId('a')
-      const remembered: QuickLogDefaults = {
-        kind: q.kind,
-        hours: q.hours,
-        platform: q.kind === 'online' ? q.platform : (prev ?? DEFAULT_QUICK_LOG).platform,
-        laws: [...q.laws],
-      }
-      await writeStamped(db, [{ table: 'activities', put: [{ ...record, id }] }], clock, { quickLogDefaults: remembered })
-      return id
+    const id = randomId('a')
+    await saveChecked(db, {
+      tables: ['activities', 'persons'],
+      metaKeys: ['quickLogDefaults'],
+      read: () => db.persons.get(me),
+      check: (person) => check(record, on, person === undefined ? [] : live([person])),
+      plan: ([prev]) => {
+        const remembered: QuickLogDefaults = {
+          kind: q.kind,
+          hours: q.hours,
+          platform: q.kind === 'online' ? q.platform : (prev ?? DEFAULT_QUICK_LOG).platform,
+          laws: [...q.laws],
+        }
+        return { changes: [{ table: 'activities', put: [{ ...record, id }] }], meta: { quickLogDefaults: remembered } }
+      },
     })
+    return id
   }
 
   /** Deletes a record (a tombstone that travels); keeps a copy for 撤销. */
   async function removeActivity(id: string): Promise<Activity> {
     const db = getDb()
-    const row = await db.activities.get(id)
-    if (row === undefined || isTombstone(row)) throw new ActivityInputError('这条记录已被删除')
-    if (!activities.canEdit(row)) throw new ActivityInputError('只有台账管理员可以删除这条记录')
-    await commitChanges(db, [{ table: 'activities', remove: [id] }])
-    lastRemoved.value = row
-    return row
+    const found: { row?: Activity } = {}
+    await saveChecked(db, {
+      tables: ['activities'],
+      metaKeys: [],
+      read: () => db.activities.get(id),
+      check: (row) => {
+        if (row === undefined || isTombstone(row)) throw new ActivityInputError('这条记录已被删除')
+        if (!activities.canEdit(row)) throw new ActivityInputError('只有台账管理员可以删除这条记录')
+        found.row = row
+      },
+      plan: () => ({ changes: [{ table: 'activities', remove: [id] }] }),
+    })
+    const removed = found.row as Activity // set by the check, or the save threw
+    lastRemoved.value = removed
+    return removed
   }
 
   /** 撤销: the deleted record comes back under a new id (a tombstone stays a tombstone). */
