@@ -23,50 +23,90 @@ function afterNextPaint(fn: () => void): void {
   else requestAnimationFrame(() => setTimeout(fn, 0))
 }
 
+/** A live subscription that a save the user waits on can hold (see `holdLive`). */
+interface Holdable {
+  hold(): void
+  resume(): void
+}
+const holdables = new Set<Holdable>()
+let holds = 0
+
+/**
+ * Holds every live query while a save the user waits on runs: Dexie re-runs each query the moment a
+ * transaction commits, which on a slow phone comes before the 已保存 the user is waiting for. Returns
+ * the release (idempotent): call it once the confirmation has been painted, or the save failed; each
+ * held query then reads once more, so nothing that changed meanwhile is missed.
+ */
+export function holdLive(): () => void {
+  if (holds++ === 0) for (const h of holdables) h.hold()
+  let isReleased = false
+  return () => {
+    if (isReleased) return
+    isReleased = true
+    if (--holds === 0) for (const h of holdables) h.resume()
+  }
+}
+
 /**
  * Subscribes `target` to a Dexie live query: the first result is applied at once (a screen waits for
- * it), later ones after the next paint, the newest of them only.
+ * it), later ones after the next paint, the newest of them only. While held (`holdLive`) the query is
+ * not subscribed; on release it reads again.
  */
 export function subscribeLive<T>(querier: () => Promise<T> | T, target: LiveData<T>): Subscription {
   let isFirst = true
   let isClosed = false
   let pending: { value: T } | null = null
+  let sub: Subscription | null = null
   const apply = (v: T): void => {
     if (isClosed) return
     target.data.value = v
     target.isLoaded.value = true
     target.error.value = null
   }
-  const sub = liveQuery(querier).subscribe({
-    next: (v) => {
-      if (isFirst) {
-        isFirst = false
-        apply(v)
-        return
-      }
-      const isScheduled = pending !== null
-      pending = { value: v }
-      if (!isScheduled) {
-        afterNextPaint(() => {
-          const p = pending
-          pending = null
-          if (p) apply(p.value)
-        })
-      }
+  const subscribe = (): void => {
+    sub = liveQuery(querier).subscribe({
+      next: (v) => {
+        if (isFirst) {
+          isFirst = false
+          apply(v)
+          return
+        }
+        const isScheduled = pending !== null
+        pending = { value: v }
+        if (!isScheduled) {
+          afterNextPaint(() => {
+            const p = pending
+            pending = null
+            if (p) apply(p.value)
+          })
+        }
+      },
+      error: (e: Error) => {
+        if (isClosed) return
+        target.error.value = e
+        target.isLoaded.value = true
+      },
+    })
+  }
+  const holdable: Holdable = {
+    hold() {
+      sub?.unsubscribe()
+      sub = null
     },
-    error: (e: Error) => {
-      if (isClosed) return
-      target.error.value = e
-      target.isLoaded.value = true
+    resume() {
+      if (!isClosed && sub === null) subscribe()
     },
-  })
+  }
+  holdables.add(holdable)
+  subscribe() // also while held: a screen opening meanwhile needs its first result
   return {
     get closed() {
       return isClosed
     },
     unsubscribe() {
       isClosed = true
-      sub.unsubscribe()
+      holdables.delete(holdable)
+      sub?.unsubscribe()
     },
   }
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Dexie from 'dexie'
 import { LedgerDB } from '@/db/database'
 import { setMeta, getMeta } from '@/db/meta'
-import { subscribeLive, emptyLive } from '@/stores/live'
+import { emptyLive, holdLive, subscribeLive } from '@/stores/live'
 
 let db: LedgerDB
 let n = 0
@@ -82,5 +82,53 @@ describe('subscribeLive', () => {
     await until(() => target.data.value === 5)
     expect(frames.length).toBe(0)
     sub.unsubscribe()
+  })
+})
+
+describe('holdLive', () => {
+  it('keeps a held query from re-running on a save, and reads once more on release', async () => {
+    let runs = 0
+    await setMeta(db, 'changesSinceBackup', 1)
+    const target = emptyLive<number | undefined>(undefined)
+    const sub = subscribeLive(() => (runs++, getMeta(db, 'changesSinceBackup')), target)
+    await until(() => target.isLoaded.value)
+    const release = holdLive()
+    const before = runs
+    await setMeta(db, 'changesSinceBackup', 2)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(runs).toBe(before) // not re-run while held
+    expect(frames.length).toBe(0)
+    release()
+    await until(() => frames.length > 0)
+    await paintFrame()
+    expect(target.data.value).toBe(2)
+    release() // a second call does nothing
+    sub.unsubscribe()
+  })
+
+  it('resumes only when the last of nested holds is released', async () => {
+    const { target, sub } = await watchCounter(1)
+    const outer = holdLive()
+    const inner = holdLive()
+    await setMeta(db, 'changesSinceBackup', 2)
+    inner()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(frames.length).toBe(0)
+    outer()
+    await until(() => frames.length > 0)
+    await paintFrame()
+    expect(target.data.value).toBe(2)
+    sub.unsubscribe()
+  })
+
+  it('does not resume a subscription that ended while held', async () => {
+    const { target, sub } = await watchCounter(1)
+    const release = holdLive()
+    sub.unsubscribe()
+    await setMeta(db, 'changesSinceBackup', 2)
+    release()
+    await new Promise((r) => setTimeout(r, 50))
+    await paintFrame()
+    expect(target.data.value).toBe(1)
   })
 })
