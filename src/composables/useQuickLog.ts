@@ -2,14 +2,11 @@
  * 记一笔's save: ask first when it looks like a record already entered, then log it. Loaded with the
  * quick-log sheet on the first tap (not with 首页), together with the checks it needs.
  */
-import { showConfirmDialog, showToast } from 'vant'
+import { showConfirmDialog } from 'vant'
 import { quickLogActivity, type QuickLogInput } from '@/domain/activity-input'
 import { formatHours } from '@/domain/format'
 import { useActivityEditsStore } from '@/stores/activity-edits'
 import { useLedgerStore } from '@/stores/ledger'
-
-/** In case the toast's enter transition never reports its end (it takes 0.3 s). */
-const TOAST_SHOWN_FALLBACK_MS = 500
 
 export function useQuickLog() {
   const ledger = useLedgerStore()
@@ -33,25 +30,13 @@ export function useQuickLog() {
   }
 
   /**
-   * Resolves once the write resolved and 已保存 is being shown, with `shown` settling when the toast is fully
-   * on screen; null when the user chose 不保存. Throws what the store throws. The caller closes the sheet
-   * after `shown`: the confirmation comes first, the sheet slides away after it (and does not delay it).
+   * Resolves true once the write resolved (the caller then says 已保存), false when the user chose 不保存.
+   * Throws what the store throws.
    */
-  async function save(q: QuickLogInput, today: string): Promise<{ shown: Promise<void> } | null> {
-    if (!(await isConfirmedNew(q))) return null
+  async function save(q: QuickLogInput, today: string): Promise<boolean> {
+    if (!(await isConfirmedNew(q))) return false
     await store.quickLog(q, today)
-    const shown = new Promise<void>((resolve) => {
-      const fallback = setTimeout(resolve, TOAST_SHOWN_FALLBACK_MS)
-      showToast({
-        message: '已保存',
-        type: 'success',
-        onOpened: () => {
-          clearTimeout(fallback)
-          resolve()
-        },
-      })
-    })
-    return { shown }
+    return true
   }
 
   return { save }

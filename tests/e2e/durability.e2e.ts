@@ -261,7 +261,7 @@ describe('two tabs on two builds', () => {
     // Saving the open form now fails visibly, keeps the form, and writes nothing.
     await a.getByTestId('quick-log-save').click()
     const error = a.getByTestId('quick-log-error')
-    const toast = a.locator('.van-toast:visible', { hasText: '已保存' })
+    const toast = a.getByTestId('saved-toast').filter({ hasText: '已保存' })
     const outcome = await Promise.any([
       error.waitFor({ timeout: 15_000 }).then(() => 'error' as const),
       toast.waitFor({ timeout: 15_000 }).then(() => 'saved' as const),

@@ -26,6 +26,8 @@ describe('recording: activities', () => {
     await page.evaluate((h) => (window.location.hash = h), hash)
   }
   const toast = (text: string): Locator => page.locator('.van-toast').filter({ hasText: text })
+  /** The quick log's own 已保存 (drawn without Vant's toast, docs/PERFORMANCE.md). */
+  const saved = (): Locator => page.getByTestId('saved-toast').filter({ hasText: '已保存' })
   const cardTotal = async (): Promise<number> => Number(await page.getByTestId('training-card-total').innerText())
 
   beforeAll(async () => {
@@ -64,7 +66,7 @@ describe('recording: activities', () => {
     await snap('recording-quick-log-sheet')
     await tap(page.getByTestId('quick-log-hours-1.5'))
     await tap(page.getByTestId('quick-log-save'))
-    await toast('已保存').waitFor()
+    await saved().waitFor()
     expect(taps).toBeLessThanOrEqual(3)
     const first = page.getByTestId('home-recent-row').first()
     await expect.poll(() => first.innerText()).toMatch(/自学[\s\S]*1\.5/)
@@ -96,7 +98,7 @@ describe('recording: activities', () => {
     await page.getByTestId('quick-log-laws-done').click()
     await snap('recording-quick-log-online')
     await page.getByTestId('quick-log-save').click()
-    await toast('已保存').waitFor()
+    await saved().waitFor()
     await expect.poll(() => page.getByTestId('home-recent-row').first().innerText()).toContain('法宣在线 线上学习《行政复议法》《本局执法规范》')
     await page.getByTestId('quick-log').click()
     await page.getByTestId('quick-log-platform').waitFor()

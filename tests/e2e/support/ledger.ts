@@ -87,7 +87,7 @@ export async function quickLog(page: Page, hours: number, topic = ''): Promise<{
   await page.getByTestId(`quick-log-hours-${hours}`).click()
   if (topic) await page.getByTestId('quick-log-topic').locator('input').fill(topic)
   await page.getByTestId('quick-log-save').click()
-  const toast = page.locator('.van-toast:visible', { hasText: '已保存' })
+  const toast = page.getByTestId('saved-toast').filter({ hasText: '已保存' })
   const error = page.getByTestId('quick-log-error')
   const dup = page.locator('.van-dialog:visible', { hasText: '可能重复' })
   const first = await Promise.any([
@@ -103,7 +103,7 @@ export async function quickLog(page: Page, hours: number, topic = ''): Promise<{
 }
 
 async function settle(page: Page): Promise<{ saved: boolean; message: string }> {
-  const toast = page.locator('.van-toast:visible', { hasText: '已保存' })
+  const toast = page.getByTestId('saved-toast').filter({ hasText: '已保存' })
   const error = page.getByTestId('quick-log-error')
   const first = await Promise.any([
     toast.waitFor({ timeout: 15_000 }).then(() => 'toast' as const),
