@@ -13,6 +13,8 @@ export default mergeConfig(
             include: ['tests/unit/**/*.test.ts'],
             environment: 'node',
             setupFiles: ['fake-indexeddb/auto'],
+            // Component tests mount Vant components, whose modules import their CSS.
+            server: { deps: { inline: ['vant'] } },
           },
         },
         {
