@@ -1,15 +1,15 @@
 /**
- * The data side of a quick log, with the app's own functions, in the order stores/activities.ts quickLog
- * runs them: the duplicate check over "my records" (already in memory on the home page), then one rw
- * transaction that reads the attendee's person row, validates, commits the record with commitChanges and
- * remembers the quick-log defaults. Next to it: commitChanges alone (strict, as the app, and relaxed) and
- * the floor, one native put. Run on a person and a day the UI phase does not use. What the UI adds on top
- * (input handling, rendering the sheet and the toast) is the difference to the bench's logP95Ms.
+ * The data side of a quick log, with the app's own functions, as stores/activity-edits.ts quickLog runs
+ * them: the duplicate check over "my records" (already in memory on the home page), then saveChecked —
+ * one rw transaction that reads the attendee's person row and the meta rows while the record and the
+ * remembered quick-log choices are written (one round trip: the meta rows were read when the sheet
+ * opened, readForSave), then validates. Next to it: commitChanges alone (strict, as the app, and relaxed)
+ * and the floor, one native put. Run on a person and a day the UI phase does not use. What the UI adds on
+ * top (input handling, rendering the sheet and 已保存) is the difference to the bench's logP95Ms.
  */
 import { DB_NAME, LedgerDB } from '@/db/database'
-import { getMeta, setMeta } from '@/db/meta'
 import { activitiesOfPerson, live } from '@/db/queries'
-import { commitChanges } from '@/db/writes'
+import { commitChanges, readForSave, saveChecked } from '@/db/writes'
 import { findLikelyDuplicates, normaliseActivityInput, quickLogActivity, validateActivity } from '@/domain/activity-input'
 import { addDays } from '@/domain/dates'
 import type { Person } from '@/domain/types'
@@ -48,6 +48,7 @@ export async function quickLogParts(persons: readonly Person[], today: string, r
   const relaxed = new LedgerDB(DB_NAME, { chromeTransactionDurability: 'relaxed' })
   await strict.open()
   await relaxed.open()
+  await readForSave(strict, ['quickLogDefaults']) // as the sheet does when it opens
   const raw = await openExisting(DB_NAME)
   // Not the UI phase's "me" (the first enforcement officer) and not today: no duplicates with its saves.
   const who = persons[persons.length - 1]
@@ -61,12 +62,17 @@ export async function quickLogParts(persons: readonly Person[], today: string, r
     t.appSaveMs.push(await ms(async () => {
       const rec = input(20 - i, i)
       findLikelyDuplicates(rec, mine.filter((a) => a.date === rec.date))
-      await strict.transaction('rw', [strict.activities, strict.persons, strict.meta], async () => {
-        const attendees = live((await strict.persons.bulkGet(rec.attendees)).filter((p) => p !== undefined))
-        validateActivity(rec, { today, persons: attendees })
-        await commitChanges(strict, [{ table: 'activities', put: [{ ...rec, id: `bench-w-${i}` }] }])
-        const prev = await getMeta(strict, 'quickLogDefaults')
-        await setMeta(strict, 'quickLogDefaults', { kind: 'self', hours: rec.hours, platform: prev?.platform ?? null, laws: [] })
+      await saveChecked(strict, {
+        tables: ['activities', 'persons'],
+        metaKeys: ['quickLogDefaults'],
+        read: () => strict.persons.get(who.id),
+        check: (p) => {
+          if (validateActivity(rec, { today, persons: p ? live([p]) : [] }) !== null) throw new Error('invalid')
+        },
+        plan: ([prev]) => ({
+          changes: [{ table: 'activities', put: [{ ...rec, id: `bench-w-${i}` }] }],
+          meta: { quickLogDefaults: { kind: 'self', hours: rec.hours, platform: prev?.platform ?? null, laws: [] } },
+        }),
       })
     }))
     t.commitStrictMs.push(await ms(() => commitChanges(strict, [{ table: 'activities', put: [{ ...input(0.5 + i, i), id: `bench-s-${i}` }] }])))

@@ -6,11 +6,11 @@ import { throttle, waitForServiceWorker } from './browser.mjs'
 const HOUR_CHIPS = [0.5, 1, 1.5, 2, 3, 6]
 
 /**
- * In-page probe: from the trusted click on 保存 (event.timeStamp) to the first frame that shows the
- * 已保存 toast, measured after that frame was rendered (a message posted from requestAnimationFrame runs
- * after paint). Vant keeps one toast element and toggles `display`, so it is looked up every frame. The
- * result is reported with console.debug, so the driver never runs script in the page while a save is
- * being measured (a Playwright evaluate costs 5–25 ms of main thread at 4× CPU).
+ * In-page probe: from the trusted click on 保存 (event.timeStamp) to the first frame that shows 已保存,
+ * measured after that frame was rendered (a message posted from requestAnimationFrame runs after paint).
+ * A MutationObserver notices the toast being added, so nothing polls the page every frame while a save
+ * runs. The result is reported with console.debug, so the driver never runs script in the page while a
+ * save is being measured (a Playwright evaluate costs 5–25 ms of main thread at 4× CPU).
  */
 function installProbe() {
   window.__armLogProbe = () => {
@@ -20,10 +20,11 @@ function installProbe() {
       if (!e.target.closest?.('[data-testid="quick-log-save"]')) return
       document.removeEventListener('click', onClick, true)
       const t0 = e.timeStamp
-      const shown = () =>
-        [...document.querySelectorAll('.van-toast')].some((el) => el.style.display !== 'none' && el.textContent.includes('已保存'))
-      const check = () => {
-        if (!shown()) return requestAnimationFrame(check)
+      const isShown = () => {
+        const toast = document.querySelector('[data-testid="saved-toast"]')
+        return toast !== null && toast.style.display !== 'none' && toast.textContent.includes('已保存')
+      }
+      const painted = () => {
         const ch = new MessageChannel()
         ch.port1.onmessage = () => {
           clearTimeout(timer)
@@ -31,60 +32,105 @@ function installProbe() {
         }
         ch.port2.postMessage(0)
       }
-      requestAnimationFrame(check)
+      const observer = new MutationObserver(() => {
+        if (!isShown()) return
+        observer.disconnect()
+        requestAnimationFrame(painted)
+      })
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style'] })
     }
     document.addEventListener('click', onClick, true)
   }
 }
 
 /**
- * The screen is still, as when a person taps 保存: the previous toast is gone and no finite CSS
+ * The screen is still, as when a person taps 保存: no 已保存 or other toast shows and no finite CSS
  * animation or transition is running (the sheet has finished sliding up, the chips have settled).
  */
 const isStill = () =>
+  document.querySelector('[data-testid="saved-toast"]')?.checkVisibility() !== true &&
   ![...document.querySelectorAll('.van-toast')].some((el) => el.style.display !== 'none') &&
   document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
 
 /**
- * Dismisses the 已保存 toast early so the next save shows a fresh one (Vant reuses one toast element:
- * a save while it still shows would not show it again). Vant mounts the toast as its own small Vue app
- * in a <div> under <body>; its root component exposes open/close. Without that handle (a Vant change),
- * the bench just waits out the toast's 2 s.
+ * Touch input as a finger gives it, without Playwright's locators. A tap is a touch held for
+ * TAP_HOLD_MS, then lifted: the click's timeStamp, where a save is timed from, is the lift; what the
+ * page does while the finger is down (the pressed state of the button) happens before it, as on a
+ * phone. No locators: the first locator call in a page installs Playwright's hit-target listeners
+ * (capturing, non-passive, on window, for every pointer, touch and click event), whose main-thread
+ * cost at 4× CPU would be timed with every tap; no phone runs them. Elements are found and waited for
+ * with plain page.evaluate and tapped at their centre with CDP touch events.
  */
-function dismissToast() {
-  for (const el of document.body.children) {
-    const proxy = el._vnode?.component?.proxy
-    if (proxy && typeof proxy.close === 'function' && typeof proxy.open === 'function') proxy.close()
+const TAP_HOLD_MS = 80
+
+function touchDriver(page) {
+  const input = page.context().newCDPSession(page)
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  async function until(fn, arg, what) {
+    for (const t0 = Date.now(); Date.now() - t0 < 15000; await sleep(50)) if (await page.evaluate(fn, arg)) return
+    throw new Error(`bench: timed out waiting for ${what}`)
+  }
+  const isVisible = (id) => document.querySelector(`[data-testid="${id}"]`)?.checkVisibility() === true
+  const isSettled = (id) =>
+    document.querySelector(`[data-testid="${id}"]`)?.checkVisibility() === true &&
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
+  /** Taps the element once it shows and nothing slides (a sheet still moving up would take the tap elsewhere). */
+  async function tap(id) {
+    await until(isSettled, id, id)
+    const at = await page.evaluate((id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`)
+      el.scrollIntoView({ block: 'nearest' })
+      const r = el.getBoundingClientRect()
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+    }, id)
+    const cdp = await input
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] })
+    await sleep(TAP_HOLD_MS)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  }
+  return {
+    tap,
+    close: async () => (await input).detach(),
+    sleep,
+    until,
+    visible: (id) => until(isVisible, id, id),
+    hidden: (id) => until((id) => document.querySelector(`[data-testid="${id}"]`)?.checkVisibility() !== true, id, `${id} hidden`),
   }
 }
 
 /** 50 quick logs through the real sheet: open, choose kind and hours, tap 保存, wait for 已保存. */
 export async function logPhase(context, url, variants, saves, log) {
   const page = await context.newPage()
+  const ui = touchDriver(page)
   await page.goto(url)
   await waitForServiceWorker(page)
-  await page.getByTestId('quick-log').waitFor()
+  await page.reload() // a fresh document: nothing of Playwright's injected script in it
+  await ui.visible('quick-log')
   const cdp = await throttle(context, page)
   await page.evaluate(installProbe)
   const times = []
   for (let i = 0; i < saves; i++) {
     const v = variants[i % variants.length]
-    await page.getByTestId('quick-log').click()
-    await page.getByTestId('quick-log-save').waitFor()
-    await page.getByTestId(`quick-log-kind-${v.kind}`).click()
-    if (HOUR_CHIPS.includes(v.hours)) await page.getByTestId(`quick-log-hours-${v.hours}`).click()
-    else await page.getByTestId('quick-log-hours-input').fill(String(v.hours))
-    await page.waitForFunction(isStill, null, { polling: 100, timeout: 10000 })
+    await ui.tap('quick-log')
+    await ui.visible('quick-log-save')
+    await ui.tap(`quick-log-kind-${v.kind}`)
+    if (HOUR_CHIPS.includes(v.hours)) await ui.tap(`quick-log-hours-${v.hours}`)
+    else {
+      await ui.tap('quick-log-hours-input')
+      await page.keyboard.press('Control+A')
+      await page.keyboard.type(String(v.hours))
+    }
+    await ui.until(isStill, null, 'a still screen')
     await page.evaluate(() => window.__armLogProbe())
     const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('__logprobe '), timeout: 30000 })
-    await page.getByTestId('quick-log-save').click()
+    await ui.tap('quick-log-save')
     const [kind, value] = (await reported).text().slice('__logprobe '.length).split(/ (.*)/s)
     if (kind !== 'ms') throw new Error(`quick log #${i + 1} did not save: ${value}`)
     times.push(Number(value))
-    await page.getByTestId('quick-log-sheet').waitFor({ state: 'hidden' })
-    await page.evaluate(dismissToast)
+    await ui.hidden('quick-log-sheet')
   }
   log(`  quick log: ${times.map((t) => Math.round(t)).join(' ')}`)
+  await ui.close()
   await cdp.detach()
   await page.close()
   return { times, p95: percentile(times, 95), median: median(times) }
