@@ -52,9 +52,12 @@ export class LedgerDB extends Dexie {
   /**
    * Strict durability: a commit resolves only once the data reached disk, so 已保存 is true even if
    * the phone dies right after. It costs one flush per transaction, not per row.
+   * No liveQuery cache: the app's live queries are few and small, and Dexie's shared cache of their
+   * results, kept up to date on every commit, made the quick log's slowest saves slower at 4× CPU
+   * (docs/PERFORMANCE.md, quick log).
    */
   constructor(name: string = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
-    super(name, { chromeTransactionDurability: 'strict', ...options })
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options })
     this.version(1).stores(SCHEMA_V1)
   }
 }
