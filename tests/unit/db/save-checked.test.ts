@@ -1,14 +1,14 @@
 // saveChecked: one round trip when this tab remembers the meta rows, a redo in two when another tab or an
 // import moved them, nothing written when the check fails, stamps always increasing.
-import Dexie, { type DBCore } from 'dexie'
+import Dexie from 'dexie'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LedgerDB } from '@/db/database'
-import { setWallClock } from '@/db/clock'
-import { receiveStamps } from '@/db/clock'
+import { receiveStamps, setWallClock } from '@/db/clock'
 import { getMeta, setMeta } from '@/db/meta'
 import { commitChanges, readForSave, saveChecked } from '@/db/writes'
 import type { Activity } from '@/domain/types'
 import { snapshotOf } from '../support/faults'
+import { wrapTables } from '../support/table-middleware'
 
 /** The order in which the database saw requests start and finish: 'get:meta', 'got:meta', 'put:activities', … */
 let events: string[] = []
@@ -17,24 +17,11 @@ const opened: LedgerDB[] = []
 
 function recordingLedger(): LedgerDB {
   const db = new LedgerDB(`save-checked-${++n}`)
-  db.use({
-    stack: 'dbcore',
-    name: 'request-order',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(name) {
-          const t = down.table(name)
-          return {
-            ...t,
-            get: (req) => (events.push(`get:${name}`), t.get(req).then((r) => (events.push(`got:${name}`), r))),
-            getMany: (req) => (events.push(`get:${name}`), t.getMany(req).then((r) => (events.push(`got:${name}`), r))),
-            mutate: (req) => (events.push(`${req.type}:${name}`), t.mutate(req)),
-          }
-        },
-      }
-    },
-  })
+  wrapTables(db, 'request-order', (t, name) => ({
+    get: (req) => (events.push(`get:${name}`), t.get(req).then((r) => (events.push(`got:${name}`), r))),
+    getMany: (req) => (events.push(`get:${name}`), t.getMany(req).then((r) => (events.push(`got:${name}`), r))),
+    mutate: (req) => (events.push(`${req.type}:${name}`), t.mutate(req)),
+  }))
   opened.push(db)
   return db
 }

@@ -1,6 +1,7 @@
 // Storage faults on demand for unit tests: a fake-indexeddb ledger whose DBCore writes fail at the k-th call.
-import Dexie, { type DBCore } from 'dexie'
+import Dexie from 'dexie'
 import { LedgerDB } from '@/db/database'
+import { wrapTables } from './table-middleware'
 
 export function quotaError(): Error {
   const e = new Error('The quota has been exceeded.')
@@ -32,25 +33,12 @@ export function faultyLedger(prefix: string): FaultyLedger {
   let calls = 0
   let failAt = Infinity
   let make: () => Error = quotaError
-  db.use({
-    stack: 'dbcore',
-    name: 'fault-injection',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(name) {
-          const t = down.table(name)
-          return {
-            ...t,
-            mutate(req) {
-              if (++calls === failAt) return Promise.reject(make())
-              return t.mutate(req)
-            },
-          }
-        },
-      }
+  wrapTables(db, 'fault-injection', (t) => ({
+    mutate(req) {
+      if (++calls === failAt) return Promise.reject(make())
+      return t.mutate(req)
     },
-  })
+  }))
   opened.push(db)
   return {
     db,
