@@ -2,7 +2,7 @@
  * 记一笔's save: ask first when it looks like a record already entered, then log it. Loaded with the
  * quick-log sheet on the first tap (not with 首页), together with the checks it needs.
  */
-import { showConfirmDialog } from 'vant'
+import { closeToast, showConfirmDialog } from 'vant'
 import { quickLogActivity, type QuickLogInput } from '@/domain/activity-input'
 import { formatHours } from '@/domain/format'
 import { useActivityEditsStore } from '@/stores/activity-edits'
@@ -36,6 +36,7 @@ export function useQuickLog() {
   async function save(q: QuickLogInput, today: string): Promise<boolean> {
     if (!(await isConfirmedNew(q))) return false
     await store.quickLog(q, today)
+    closeToast(true) // 已保存 is then the only message: a Vant toast still showing (示例数据已载入, …) closes
     return true
   }
 
