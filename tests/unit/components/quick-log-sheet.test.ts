@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// 保存's pressed look: on from the touch, kept when the finger lifts (the lift draws nothing, so 已保存 is not
-// a frame later), gone a moment after, or at once when the browser takes the touch for a scroll.
+// 记一笔's 保存: a tap saves at the lift, once (useLiftTap, tested on its own in lift-tap.test.ts); hours are
+// asked for first.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import QuickLogSheet from '@/components/activity/QuickLogSheet.vue'
@@ -18,26 +18,30 @@ describe('QuickLogSheet 保存', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
-  it('looks pressed from the touch until a moment after the lift', async () => {
-    const w = mount(QuickLogSheet, { props, global: { stubs: { teleport: true } } })
-    const save = w.get('[data-testid="quick-log-save"]')
-    expect(save.classes()).not.toContain('is-pressed')
-    await save.trigger('pointerdown')
-    expect(save.classes()).toContain('is-pressed')
-    await save.trigger('pointerup')
-    expect(save.classes()).toContain('is-pressed') // the lift changes nothing on screen
-    await vi.advanceTimersByTimeAsync(399)
-    expect(save.classes()).toContain('is-pressed')
-    await vi.advanceTimersByTimeAsync(1)
-    expect(save.classes()).not.toContain('is-pressed')
+  it('saves at the lift of a tap on 保存, once', async () => {
+    const w = mount(QuickLogSheet, { props, global: { stubs: { teleport: true } }, attachTo: document.body })
+    await w.get('[data-testid="quick-log-hours-1"]').trigger('click')
+    const save = w.get('[data-testid="quick-log-save"]').element
+    const at = { pointerId: 1, isPrimary: true, button: 0, clientX: 0, clientY: 0, bubbles: true }
+    save.dispatchEvent(new PointerEvent('pointerdown', at))
+    save.dispatchEvent(new PointerEvent('pointerup', at))
+    expect(w.emitted('submit')).toHaveLength(1)
+    save.dispatchEvent(new MouseEvent('click', { bubbles: true })) // the same tap's click
+    expect(w.emitted('submit')).toHaveLength(1)
+    await w.vm.$nextTick()
+    expect(save.classList.contains('is-pressed')).toBe(true)
+    w.unmount()
   })
 
-  it('stops looking pressed at once when the touch becomes a scroll', async () => {
-    const w = mount(QuickLogSheet, { props, global: { stubs: { teleport: true } } })
-    const save = w.get('[data-testid="quick-log-save"]')
-    await save.trigger('pointerdown')
-    await save.trigger('pointercancel')
-    expect(save.classes()).not.toContain('is-pressed')
+  it('does not save while a save runs (正在保存…)', async () => {
+    const w = mount(QuickLogSheet, { props: { ...props, isSaving: true }, global: { stubs: { teleport: true } } })
+    await w.get('[data-testid="quick-log-hours-1"]').trigger('click')
+    const save = w.get('[data-testid="quick-log-save"]').element
+    const at = { pointerId: 1, isPrimary: true, button: 0, clientX: 0, clientY: 0, bubbles: true }
+    save.dispatchEvent(new PointerEvent('pointerdown', at))
+    save.dispatchEvent(new PointerEvent('pointerup', at))
+    await w.get('[data-testid="quick-log-save"]').trigger('click')
+    expect(w.emitted('submit')).toBeUndefined()
   })
 
   it('submits what was chosen, and asks for the hours first', async () => {
