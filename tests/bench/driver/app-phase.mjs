@@ -22,7 +22,7 @@ function installProbe() {
       const t0 = e.timeStamp
       const isShown = () => {
         const toast = document.querySelector('[data-testid="saved-toast"]')
-        return toast !== null && toast.style.display !== 'none' && toast.textContent.includes('已保存')
+        return toast !== null && toast.style.display !== 'none' && toast.style.visibility !== 'hidden' && toast.textContent.includes('已保存')
       }
       const painted = () => {
         const ch = new MessageChannel()
@@ -48,7 +48,7 @@ function installProbe() {
  * animation or transition is running (the sheet has finished sliding up, the chips have settled).
  */
 const isStill = () =>
-  document.querySelector('[data-testid="saved-toast"]')?.checkVisibility() !== true &&
+  document.querySelector('[data-testid="saved-toast"]')?.checkVisibility({ visibilityProperty: true }) !== true &&
   ![...document.querySelectorAll('.van-toast')].some((el) => el.style.display !== 'none') &&
   document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
 

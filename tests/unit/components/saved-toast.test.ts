@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-// 已保存: rendered ahead and hidden, shown by one style change, gone after its duration or when hidden.
+// 已保存: rendered and laid out ahead, hidden, shown by one style change, gone after its duration or when hidden.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import SavedToast from '@/components/common/SavedToast.vue'
 
-/** v-show: hidden is display none on the element itself. */
-const isShown = (el: Element): boolean => (el as HTMLElement).style.display !== 'none'
+/** Hidden is visibility hidden on the element itself: it stays laid out, so showing it is a paint. */
+const isShown = (el: Element): boolean => (el as HTMLElement).style.visibility === 'visible'
 
 describe('SavedToast', () => {
   beforeEach(() => vi.useFakeTimers())
