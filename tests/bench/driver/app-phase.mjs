@@ -6,19 +6,21 @@ import { throttle, waitForServiceWorker } from './browser.mjs'
 const HOUR_CHIPS = [0.5, 1, 1.5, 2, 3, 6]
 
 /**
- * In-page probe: from the trusted click on 保存 (event.timeStamp) to the first frame that shows 已保存,
- * measured after that frame was rendered (a message posted from requestAnimationFrame runs after paint).
- * A MutationObserver notices the toast being added, so nothing polls the page every frame while a save
- * runs. The result is reported with console.debug, so the driver never runs script in the page while a
- * save is being measured (a Playwright evaluate costs 5–25 ms of main thread at 4× CPU).
+ * In-page probe: from the lift of the tap on 保存 (the timeStamp of its pointerup, which is the touch's own
+ * time and the same as its touchend's and its click's) to the first frame that shows 已保存, measured after
+ * that frame was rendered (a message posted from requestAnimationFrame runs after paint). It arms at the
+ * pointerup, as the app acts there (composables/useLiftTap.ts); the click comes later. A MutationObserver
+ * notices the toast being shown, so nothing polls the page every frame while a save runs. The result is
+ * reported with console.debug, so the driver never runs script in the page while a save is being measured
+ * (a Playwright evaluate costs 5–25 ms of main thread at 4× CPU).
  */
 function installProbe() {
   window.__armLogProbe = () => {
     const report = (text) => console.debug(`__logprobe ${text}`)
     const timer = setTimeout(() => report(`error ${document.querySelector('[data-testid="quick-log-error"]')?.textContent ?? 'timeout'}`), 20000)
-    const onClick = (e) => {
+    const onLift = (e) => {
       if (!e.target.closest?.('[data-testid="quick-log-save"]')) return
-      document.removeEventListener('click', onClick, true)
+      document.removeEventListener('pointerup', onLift)
       const t0 = e.timeStamp
       const isShown = () => {
         const toast = document.querySelector('[data-testid="saved-toast"]')
@@ -39,7 +41,7 @@ function installProbe() {
       })
       observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style'] })
     }
-    document.addEventListener('click', onClick, true)
+    document.addEventListener('pointerup', onLift) // bubbling: after the app's own handler on the button
   }
 }
 
@@ -54,7 +56,7 @@ const isStill = () =>
 
 /**
  * Touch input as a finger gives it, without Playwright's locators. A tap is a touch held for
- * TAP_HOLD_MS, then lifted: the click's timeStamp, where a save is timed from, is the lift; what the
+ * TAP_HOLD_MS, then lifted: a save is timed from the lift; what the
  * page does while the finger is down (the pressed state of the button) happens before it, as on a
  * phone. No locators: the first locator call in a page installs Playwright's hit-target listeners
  * (capturing, non-passive, on window, for every pointer, touch and click event), whose main-thread
