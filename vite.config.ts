@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { pwaOptions } from './scripts/pwa-options.ts'
 import { stripRemoteFonts } from './scripts/strip-remote-fonts.ts'
 import { firstScreenChunk } from './scripts/first-screen-chunk.ts'
+import { compileHints } from './scripts/compile-hints.ts'
 
 const firstScreen = firstScreenChunk()
 
@@ -33,6 +34,7 @@ export default defineConfig({
   plugins: [
     stripRemoteFonts(),
     firstScreen.plugin,
+    compileHints(['src/components/activity/QuickLogSheet.vue', 'src/composables/useQuickLog.ts', 'src/stores/activity-edits.ts']),
     // Every component uses <script setup> or setup(): the Options API code is left out of the bundle.
     vue({ features: { optionsAPI: false } }),
     Components({ resolvers: [vantByFolder()], dts: false }),

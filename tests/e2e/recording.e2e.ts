@@ -73,6 +73,18 @@ describe('recording: activities', () => {
     await snap('recording-home-after-log')
   })
 
+  it('loaded the quick log\'s code with V8\'s compile hint (compiled at the tap on 记一笔, not in the save)', async () => {
+    const chunks = await page.evaluate(async () => {
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => /\/(QuickLogSheet|useQuickLog|activity-edits)-[\w-]+\.js$/.test(n))
+      return Promise.all(urls.map(async (u) => [u.split('/').pop(), (await (await fetch(u)).text()).startsWith('//# allFunctionsCalledOnLoad\n')]))
+    })
+    expect(chunks.map(([name]) => String(name).split('-')[0]).sort()).toEqual(['QuickLogSheet', 'activity', 'useQuickLog'])
+    expect(chunks.every(([, isHinted]) => isHinted)).toBe(true)
+  })
+
   it('counts the new study on the training card', async () => {
     await page.getByTestId('home-training-card').click()
     await page.getByTestId('training-card-total').waitFor()
