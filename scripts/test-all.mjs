@@ -1,6 +1,7 @@
 // npm test: lint, typecheck, unit and e2e, then one closing line `tests: N passed, N failed`.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { countVitestReport } from './test-summary.mjs'
 
 const outDir = 'node_modules/.tmp/test-results'
 rmSync(outDir, { recursive: true, force: true })
@@ -26,10 +27,10 @@ function vitest(project) {
   const file = `${outDir}/${project}.json`
   const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`])
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8'))
-    passed += json.numPassedTests
-    failed += json.numFailedTests
-    if (!ok && json.numFailedTests === 0) failed++ // a suite that failed to load
+    const counts = countVitestReport(JSON.parse(readFileSync(file, 'utf8')), ok)
+    passed += counts.passed
+    failed += counts.failed
+    for (const name of counts.unloaded) console.log(`✗ ${project}: ${name} did not load, none of its tests ran`)
   } catch {
     failed++
     console.log(`✗ ${project}: no results were written`)

@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url'
 import type { Locator, Page } from 'playwright-core'
 import { baseURL } from './browser'
 
-export const SHARED_FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url))
-export const EXAMPLE_FILE = join(SHARED_FIXTURES, 'example-2023.xuefa.json')
-export const EXAMPLE_EXPECTED = JSON.parse(readFileSync(join(SHARED_FIXTURES, 'example-2023.expected.json'), 'utf8')) as {
+export const LEDGER_FIXTURES = fileURLToPath(new URL('../../fixtures/ledger/', import.meta.url))
+export const EXAMPLE_FILE = join(LEDGER_FIXTURES, 'example-2023.xuefa.json')
+export const EXAMPLE_EXPECTED = JSON.parse(readFileSync(join(LEDGER_FIXTURES, 'example-2023.expected.json'), 'utf8')) as {
   year: number
   asOf: string
   figures: Record<string, string>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { canonicalJson, carefulCanonicalJson, recordsHash, sha256Hex } from '../../../src/domain/canonical'
 
-const FIXTURE = new URL('../../../../shared/fixtures/example-2023.xuefa.json', import.meta.url)
+const FIXTURE = new URL('../../fixtures/ledger/example-2023.xuefa.json', import.meta.url)
 
 const U = '2024-01-01T00:00:00.000Z_0000_dev1'
 /** The CONTRACT.md test vector, written exactly as the contract prints it (non-canonical key order). */

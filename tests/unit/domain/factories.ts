@@ -118,7 +118,7 @@ export function ledger(over: Partial<LedgerData> = {}): LedgerData {
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
-export const SHARED_FIXTURES = resolve(here, '../../../../shared/fixtures')
+export const LEDGER_FIXTURES = resolve(here, '../../fixtures/ledger')
 
 /** A ledger file's live records (tombstones filtered out). */
 export function loadLedgerFile(path: string): LedgerData {

@@ -13,7 +13,7 @@ import {
 import { recordsHash } from '../../../src/domain/canonical'
 import type { LedgerRecords } from '../../../src/domain/types'
 
-const FIXTURE_TEXT = readFileSync(new URL('../../../../shared/fixtures/example-2023.xuefa.json', import.meta.url), 'utf8')
+const FIXTURE_TEXT = readFileSync(new URL('../../fixtures/ledger/example-2023.xuefa.json', import.meta.url), 'utf8')
 const HAN = /[\u4e00-\u9fff]/
 const U = '2023-12-31T00:00:00.000Z_0000_example'
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { FIGURE_KEYS, type FigureKey } from '../../../src/domain/labels'
 import { draftReportParagraph, formatZhDate, isStated, selfName } from '../../../src/domain/report-draft'
 import { computeReportFigures } from '../../../src/domain/report-figures'
-import { activity, ledger, loadLedgerFile, person, SHARED_FIXTURES } from './factories'
+import { activity, ledger, loadLedgerFile, person, LEDGER_FIXTURES } from './factories'
 
-const fixture = loadLedgerFile(resolve(SHARED_FIXTURES, 'example-2023.xuefa.json'))
+const fixture = loadLedgerFile(resolve(LEDGER_FIXTURES, 'example-2023.xuefa.json'))
 const figures = computeReportFigures(fixture, 2023, '2023-12-31')
 const ctx = { unitName: '某市科工贸和信息化局', year: 2023, asOf: '2023-12-31', lawsStudied: figures.lawsStudied }
 const text = draftReportParagraph(figures, ctx)

@@ -13,15 +13,15 @@ import {
   person,
   readJson,
   result,
-  SHARED_FIXTURES,
+  LEDGER_FIXTURES,
   targetSet,
 } from './factories'
 
 const fig = (data: LedgerData, year: number, asOf: string) => computeReportFigures(data, year, asOf).printed
 
 describe('the worked example (shared fixture)', () => {
-  const data = loadLedgerFile(resolve(SHARED_FIXTURES, 'example-2023.xuefa.json'))
-  const expected = readJson<{ figures: Record<string, string> }>(resolve(SHARED_FIXTURES, 'example-2023.expected.json'))
+  const data = loadLedgerFile(resolve(LEDGER_FIXTURES, 'example-2023.xuefa.json'))
+  const expected = readJson<{ figures: Record<string, string> }>(resolve(LEDGER_FIXTURES, 'example-2023.expected.json'))
   const figures = computeReportFigures(data, 2023, '2023-12-31')
 
   it('prints every figure exactly as worked out', () => {

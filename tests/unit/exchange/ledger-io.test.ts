@@ -10,7 +10,7 @@ import { mergeRecords } from '@/db/merge-records'
 import type { Activity, LedgerFile } from '@/domain/types'
 import { activity, closeAll, dumpDb, freshDb, OTHER_UNIT, sampleFile, seededDb, UNIT } from './support'
 
-const FIXTURE = new URL('../../../../shared/fixtures/example-2023.xuefa.json', import.meta.url)
+const FIXTURE = new URL('../../fixtures/ledger/example-2023.xuefa.json', import.meta.url)
 
 beforeEach(() => {
   let t = Date.UTC(2024, 11, 1)

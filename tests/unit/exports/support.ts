@@ -3,10 +3,10 @@ import { resolve } from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { buildReportBundle, type ReportBundle } from '../../../src/domain/report-bundle'
 import type { LedgerData } from '../../../src/domain/types'
-import { loadLedgerFile, readJson, SHARED_FIXTURES } from '../domain/factories'
+import { loadLedgerFile, readJson, LEDGER_FIXTURES } from '../domain/factories'
 
-export const EXAMPLE = resolve(SHARED_FIXTURES, 'example-2023.xuefa.json')
-export const EXPECTED = readJson<{ figures: Record<string, string> }>(resolve(SHARED_FIXTURES, 'example-2023.expected.json'))
+export const EXAMPLE = resolve(LEDGER_FIXTURES, 'example-2023.xuefa.json')
+export const EXPECTED = readJson<{ figures: Record<string, string> }>(resolve(LEDGER_FIXTURES, 'example-2023.expected.json'))
 
 export function exampleData(): LedgerData {
   return loadLedgerFile(EXAMPLE)
