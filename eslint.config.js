@@ -34,7 +34,7 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: restrict(
-      [...frameworkImports, '@/*', '../*', '**/db/**', '**/stores/**', '**/pages/**', '**/components/**'],
+      [...frameworkImports, '@/*', '../../*', '**/db/**', '**/stores/**', '**/pages/**', '**/components/**'],
       'src/domain is pure TypeScript: no framework, no database, no imports outside domain.',
     ),
   },

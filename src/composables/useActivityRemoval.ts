@@ -4,9 +4,9 @@
  * page it returns to.
  */
 import { shallowRef } from 'vue'
-import { formatHours } from '@/domain/format'
-import type { Activity } from '@/domain/types'
-import { errorText } from '@/domain/input-error'
+import { formatHours } from '@/domain/model/format'
+import type { Activity } from '@/domain/model/types'
+import { errorText } from '@/stores/error-text'
 
 const UNDO_MS = 8000
 const pending = shallowRef<Activity | null>(null)

@@ -3,8 +3,8 @@
  * quick-log sheet on the first tap (not with 首页), together with the checks it needs.
  */
 import { closeToast, showConfirmDialog } from 'vant'
-import { quickLogActivity, type QuickLogInput } from '@/domain/activity-input'
-import { formatHours } from '@/domain/format'
+import { quickLogActivity, type QuickLogInput } from '@/domain/input/activity-input'
+import { formatHours } from '@/domain/model/format'
 import { useActivityEditsStore } from '@/stores/activity-edits'
 import { useLedgerStore } from '@/stores/ledger'
 

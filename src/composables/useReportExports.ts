@@ -4,7 +4,7 @@
  */
 import { ref, type Ref } from 'vue'
 import { showToast } from 'vant'
-import { reportFileName, type ReportBundle } from '@/domain/report-bundle'
+import { reportFileName, type ReportBundle } from '@/domain/report/bundle'
 import { downloadFile } from './useDownload'
 
 export type ExportKind = 'xlsx' | 'docx' | 'csv'

@@ -5,8 +5,8 @@
  */
 import { computed, ref } from 'vue'
 import { showToast } from 'vant'
-import { DEVICE_ROLE_LABELS, type DeviceRoleName } from '@/domain/device-role'
-import { errorText } from '@/domain/input-error'
+import { DEVICE_ROLE_LABELS, type DeviceRoleName } from '@/domain/device/role'
+import { errorText } from '@/stores/error-text'
 import { useDeviceStore } from '@/stores/device'
 import { useLedgerStore } from '@/stores/ledger'
 

@@ -5,7 +5,7 @@
  */
 import { computed, ref } from 'vue'
 import { showConfirmDialog, showDialog, showToast } from 'vant'
-import { errorText } from '@/domain/input-error'
+import { errorText } from '@/stores/error-text'
 import { useRosterStore } from '@/stores/roster'
 
 type ActionKey = 'rename' | 'up' | 'down' | 'addPerson' | 'bulkAdd' | 'remove'

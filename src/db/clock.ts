@@ -6,8 +6,8 @@
 import type { LedgerDB } from './database'
 import { getMeta, setMeta } from './meta'
 import { randomId } from './ids'
-import { formatStamp, receive, tick, type HlcState } from '../domain/hlc'
-import type { Stamp } from '../domain/types'
+import { formatStamp, receive, tick, type HlcState } from '../domain/ledger/hlc'
+import type { Stamp } from '../domain/model/types'
 
 /** Injectable wall clock (tests fix it). */
 export let now: () => number = () => Date.now()

@@ -12,7 +12,7 @@ import type {
   Section,
   StoredRecord,
   TargetSet,
-} from '../domain/types'
+} from '../domain/model/types'
 
 export const DB_NAME = 'xuefa-ledger'
 

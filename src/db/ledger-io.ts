@@ -18,11 +18,11 @@ import {
   type ImportInput,
 } from './ledger-read'
 import { applyPrepared, type ApplyOptions, type ImportResult, type ImportProgress } from './ledger-apply'
-import { encryptLedgerFile, passphraseProblem, PBKDF2_ITERATIONS } from '../domain/crypto-file'
-import { buildLedgerFile, countRecords, ledgerFileName, selectForPublish, selectForSubmit } from '../domain/ledger-file'
-import { MAX_IMPORT_BYTES, prepareLedgerImport } from '../domain/ledger-import'
-import { localIsoDate } from '../domain/dates'
-import { isTombstone, TABLE_NAMES, type FilePurpose, type LedgerRecords, type Person, type Unit } from '../domain/types'
+import { encryptLedgerFile, passphraseProblem, PBKDF2_ITERATIONS } from '../domain/ledger/crypto'
+import { buildLedgerFile, countRecords, ledgerFileName, selectForPublish, selectForSubmit } from '../domain/ledger/file'
+import { MAX_IMPORT_BYTES, prepareLedgerImport } from '../domain/ledger/import-check'
+import { localIsoDate } from '../domain/model/dates'
+import { isTombstone, TABLE_NAMES, type FilePurpose, type LedgerRecords, type Person, type Unit } from '../domain/model/types'
 
 export type { ImportResult, ImportProgress, MergeSummary, ImportInput }
 

@@ -4,9 +4,9 @@
  * of an import file.
  */
 import type { LedgerDB } from './database'
-import { recordsHash } from '../domain/canonical'
-import { MAX_IMPORT_BYTES } from '../domain/ledger-file'
-import { TABLE_NAMES, type LedgerRecords, type Unit } from '../domain/types'
+import { recordsHash } from '../domain/ledger/canonical'
+import { MAX_IMPORT_BYTES } from '../domain/ledger/file'
+import { TABLE_NAMES, type LedgerRecords, type Unit } from '../domain/model/types'
 
 /** Meta key of the automatic safety backup: the canonical JSON text of a backup file. */
 export const SAFETY_BACKUP_KEY = 'safetyBackup'

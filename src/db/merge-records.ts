@@ -11,8 +11,8 @@
 import type { LedgerDB } from './database'
 import { receiveStamps } from './clock'
 import { setMeta } from './meta'
-import { emptySummary, isNewer, maxStamp, mergeOutcome, type MergeOutcome, type Stamped, type TableSummary } from '../domain/merge'
-import { TABLE_NAMES, isTombstone, type LedgerRecords, type TableName, type Unit } from '../domain/types'
+import { emptySummary, isNewer, maxStamp, mergeOutcome, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
+import { TABLE_NAMES, isTombstone, type LedgerRecords, type TableName, type Unit } from '../domain/model/types'
 
 export type MergeSummary = Record<TableName, TableSummary>
 

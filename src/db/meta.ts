@@ -1,6 +1,6 @@
 /** Typed access to the device-local meta rows. */
 import type { LedgerDB } from './database'
-import type { Unit } from '../domain/types'
+import type { Unit } from '../domain/model/types'
 
 export type DeviceRole = 'person' | 'head' | 'keeper'
 

@@ -1,7 +1,7 @@
 /** How many live records name a person (roster: 调出 keeps them; delete only a person nobody names). */
 import type { LedgerDB } from './database'
 import { live } from './queries'
-import { isTombstone, type Person } from '../domain/types'
+import { isTombstone, type Person } from '../domain/model/types'
 
 export interface PersonReferences {
   activities: number

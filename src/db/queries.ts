@@ -12,10 +12,10 @@ import {
   type Section,
   type StoredRecord,
   type TargetSet,
-} from '../domain/types'
-import { newestFirst } from '../domain/activity-list'
-import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/dates'
-import type { IsoDate } from '../domain/types'
+} from '../domain/model/types'
+import { newestFirst } from '../domain/views/activity-list'
+import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/model/dates'
+import type { IsoDate } from '../domain/model/types'
 
 export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
   const out: T[] = []

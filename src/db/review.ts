@@ -4,7 +4,7 @@
  */
 import type { LedgerDB } from './database'
 import { commitChanges } from './writes'
-import { isTombstone, type Activity, type ReviewState } from '../domain/types'
+import { isTombstone, type Activity, type ReviewState } from '../domain/model/types'
 
 /** Live activities in a review state, oldest date first (a full scan: only the review page asks). */
 export async function listActivitiesByReview(db: LedgerDB, state: ReviewState): Promise<Activity[]> {

@@ -16,7 +16,7 @@ import { stamperFrom } from './clock'
 import { withReopen } from './connection'
 import { requestPersistenceOnce } from './persistence'
 import { getMetas, type MetaKey, type MetaValues } from './meta'
-import type { Stamp, TableName, Tombstone } from '../domain/types'
+import type { Stamp, TableName, Tombstone } from '../domain/model/types'
 
 type Unstamped<T> = Omit<T, 'updatedAt'>
 

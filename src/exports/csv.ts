@@ -2,8 +2,8 @@
  * CSV of the report's per-person table: UTF-8 with a BOM (so Excel opens it in
  * Chinese), CRLF line ends, RFC 4180 quoting, formula-like text neutralised.
  */
-import { cellText, personTable, type Cell } from '../domain/report-table'
-import type { ReportFigures } from '../domain/report-figures'
+import { cellText, personTable, type Cell } from '../domain/report/table'
+import type { ReportFigures } from '../domain/report/figures'
 import { neutralize } from './neutralize'
 
 export const CSV_MIME = 'text/csv;charset=utf-8'

@@ -4,7 +4,7 @@
  * and one 登记卡 sheet per enforcement officer. exceljs is loaded on first use.
  */
 import type { Workbook } from 'exceljs'
-import { DASH } from '../domain/format'
+import { DASH } from '../domain/model/format'
 import {
   CATEGORY_LABELS,
   FIGURE_LABELS,
@@ -14,18 +14,18 @@ import {
   TARGET_STATUS_LABELS,
   fieldLabel,
   type FigureKey,
-} from '../domain/labels'
-import { displayLawName } from '../domain/laws'
-import { formatZhDate } from '../domain/report-draft'
-import { FIGURE_FORMATS } from '../domain/report-figures'
-import type { ReportBundle } from '../domain/report-bundle'
-import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, FIGURE_GROUPS, NO, REPORT_TEXT, YES } from '../domain/report-labels'
-import { hoursCell, personTable } from '../domain/report-table'
-import { buildTrainingCards, type OfficerCard } from '../domain/training-cards'
-import type { TrainingCard } from '../domain/training-card'
-import { activitiesInPeriod } from '../domain/person-hours'
-import { periodEnd } from '../domain/dates'
-import { TRAINING_CATEGORIES } from '../domain/types'
+} from '../domain/model/labels'
+import { displayLawName } from '../domain/model/laws'
+import { formatZhDate } from '../domain/report/draft'
+import { FIGURE_FORMATS } from '../domain/report/figures'
+import type { ReportBundle } from '../domain/report/bundle'
+import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, FIGURE_GROUPS, NO, REPORT_TEXT, YES } from '../domain/report/labels'
+import { hoursCell, personTable } from '../domain/report/table'
+import { buildTrainingCards, type OfficerCard } from '../domain/measures/training-cards'
+import type { TrainingCard } from '../domain/measures/training-card'
+import { activitiesInPeriod } from '../domain/measures/person-hours'
+import { periodEnd } from '../domain/model/dates'
+import { TRAINING_CATEGORIES } from '../domain/model/types'
 import { appendLines, fillTableSheet, sheetName, type SheetValue } from './xlsx-sheet'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

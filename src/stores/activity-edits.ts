@@ -20,10 +20,10 @@ import {
   validateActivity,
   type ActivityInput,
   type QuickLogInput,
-} from '@/domain/activity-input'
-import { localIsoDate } from '@/domain/dates'
-import { InputError } from '@/domain/input-error'
-import { isTombstone, type Activity, type Person } from '@/domain/types'
+} from '@/domain/input/activity-input'
+import { localIsoDate } from '@/domain/model/dates'
+import { InputError } from '@/domain/input/input-error'
+import { isTombstone, type Activity, type Person } from '@/domain/model/types'
 import { DEFAULT_QUICK_LOG, useActivitiesStore, type QuickLogDefaults } from './activities'
 import { useLedgerStore } from './ledger'
 

@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { getDb } from '@/db'
 import { readExchangeStatus, type ExchangeStatus } from '@/db/exchange-status'
-import { backupReminder } from '@/domain/backup-reminder'
+import { backupReminder } from '@/domain/device/backup-reminder'
 import { useLedgerStore } from './ledger'
 import { liveData } from './live'
 

@@ -6,8 +6,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { getDb, getMeta, setMeta, type DeviceRole } from '@/db'
-import { InputError } from '@/domain/input-error'
-import { hashPin, validatePin } from '@/domain/pin'
+import { InputError } from '@/domain/input/input-error'
+import { hashPin, validatePin } from '@/domain/device/pin'
 import { useLedgerStore } from './ledger'
 
 export const useDeviceStore = defineStore('device', () => {

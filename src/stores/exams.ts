@@ -7,9 +7,9 @@ import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { commitChanges, getDb, listExamResults, listExams, randomId } from '@/db'
 import { findLivePerson, resultsOfPersonInExam } from '@/db/person-references'
-import { InputError } from '@/domain/input-error'
-import { normalizeExam, normalizeResult, validateExam, validateResult, type ExamInput, type ResultInput } from '@/domain/exam-input'
-import type { Exam, ExamResult } from '@/domain/types'
+import { InputError } from '@/domain/input/input-error'
+import { normalizeExam, normalizeResult, validateExam, validateResult, type ExamInput, type ResultInput } from '@/domain/input/exam-input'
+import type { Exam, ExamResult } from '@/domain/model/types'
 import { liveData, type LiveData } from './live'
 
 function refuse(message: string | null): void {

@@ -15,8 +15,8 @@ import {
   type DeviceRole,
   type MetaValues,
 } from '@/db'
-import { localIsoDate, yearOf } from '@/domain/dates'
-import type { Person, Section, Unit } from '@/domain/types'
+import { localIsoDate, yearOf } from '@/domain/model/dates'
+import type { Person, Section, Unit } from '@/domain/model/types'
 
 export const useLedgerStore = defineStore('ledger', () => {
   const unit = ref<Unit | null>(null)
@@ -56,7 +56,7 @@ export const useLedgerStore = defineStore('ledger', () => {
     const db = getDb()
     const newUnit: Unit = { id: randomId('u'), name: name.trim() }
     const sections: Omit<Section, 'updatedAt'>[] = sectionNames.map((n, i) => ({ id: randomId('s'), name: n, order: i + 1 }))
-    const { defaultTargetSet } = await import('@/domain/targets-default')
+    const { defaultTargetSet } = await import('@/domain/measures/targets-default')
     const { updatedAt: _u, ...targets } = defaultTargetSet(yearOf(today), () => randomId('r'), '')
     await db.transaction('rw', db.sections, db.targetSets, db.meta, async () => {
       await commitChanges(db, [
@@ -73,7 +73,7 @@ export const useLedgerStore = defineStore('ledger', () => {
   /** 体验示例数据: a generated unit; this device acts as its keeper and as one enforcement officer. */
   async function loadDemo(today = localIsoDate(new Date())): Promise<void> {
     const db = getDb()
-    const [{ generateDemoLedger }, { mergeRecords }] = await Promise.all([import('@/domain/demo-ledger'), import('@/db/merge-records')])
+    const [{ generateDemoLedger }, { mergeRecords }] = await Promise.all([import('@/domain/demo/ledger'), import('@/db/merge-records')])
     const demo = generateDemoLedger({ today, deviceId: 'demo' })
     const me = (demo.records.persons as Person[]).find(
       (p) => p.roles.includes('enforcement') && p.activeTo === null && p.activeFrom < `${yearOf(today)}-01-01`,

@@ -3,13 +3,13 @@
  * following the database, evaluated against the year's targets — for me,
  * per section and for the unit.
  */
-import { newestFirst } from '@/domain/activity-list'
+import { newestFirst } from '@/domain/views/activity-list'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { getDb, loadYearData } from '@/db'
-import { localIsoDate, yearOf } from '@/domain/dates'
-import { computePersonHours } from '@/domain/person-hours'
-import { personProgress } from '@/domain/person-progress'
+import { localIsoDate, yearOf } from '@/domain/model/dates'
+import { computePersonHours } from '@/domain/measures/person-hours'
+import { personProgress } from '@/domain/views/person-progress'
 import {
   hoursByCategory,
   hoursByMonth,
@@ -18,10 +18,10 @@ import {
   rowsOfSection,
   sectionSummaries,
   NO_SECTION_NAME,
-} from '@/domain/progress-views'
-import { buildReminder } from '@/domain/remind'
-import { evaluateTargets, summarizeStatuses } from '@/domain/target-rules'
-import type { Activity, LedgerData, TargetStatus } from '@/domain/types'
+} from '@/domain/views/progress-views'
+import { buildReminder } from '@/domain/views/remind'
+import { evaluateTargets, summarizeStatuses } from '@/domain/measures/target-rules'
+import type { Activity, LedgerData, TargetStatus } from '@/domain/model/types'
 import { liveDataKeyed } from './live-keyed'
 import { useLedgerStore } from './ledger'
 

@@ -12,9 +12,9 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { computed, getCurrentScope, onScopeDispose, shallowRef, watch, type ComputedRef, type ShallowRef } from 'vue'
 import { activitiesOfYearBetween, activitiesPageOfYear, getDb, type YearPageQuery } from '@/db'
-import { KIND_FILTERS, type KindFilter } from '@/domain/activity-list'
-import { yearStart } from '@/domain/dates'
-import type { Activity, IsoDate } from '@/domain/types'
+import { KIND_FILTERS, type KindFilter } from '@/domain/views/activity-list'
+import { yearStart } from '@/domain/model/dates'
+import type { Activity, IsoDate } from '@/domain/model/types'
 
 export interface RecordPagesFilter {
   year: number

@@ -12,14 +12,14 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getDb } from '@/db'
 import { loadYearData } from '@/db/queries'
-import type { ReportBundle } from '@/domain/report-bundle'
-import { previousAsOf } from '@/domain/report-period'
-import type { IsoDate } from '@/domain/types'
+import type { ReportBundle } from '@/domain/report/bundle'
+import { previousAsOf } from '@/domain/report/period'
+import type { IsoDate } from '@/domain/model/types'
 import { useLedgerStore } from './ledger'
 
 /** Yield to the browser (paint, input) before the next step of the computation. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
-const loadComputation = () => import('@/domain/report-bundle')
+const loadComputation = () => import('@/domain/report/bundle')
 
 export const useReportStore = defineStore('report', () => {
   const bundle = shallowRef<ReportBundle | null>(null)

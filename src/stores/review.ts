@@ -5,9 +5,9 @@
 import { defineStore } from 'pinia'
 import { getDb } from '@/db'
 import { listActivitiesByReview, setReview } from '@/db/review'
-import type { Activity } from '@/domain/types'
+import type { Activity } from '@/domain/model/types'
 import { liveData } from './live'
-import { InputError } from '@/domain/input-error'
+import { InputError } from '@/domain/input/input-error'
 
 export class ReviewInputError extends InputError {
   override name = 'ReviewInputError'

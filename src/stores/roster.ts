@@ -8,8 +8,8 @@ import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { commitChanges, getDb, listPersons, listSections, randomId, type TableChange } from '@/db'
 import { countPersonReferences, findLivePerson, type PersonReferences } from '@/db/person-references'
-import { localIsoDate } from '@/domain/dates'
-import { InputError } from '@/domain/input-error'
+import { localIsoDate } from '@/domain/model/dates'
+import { InputError } from '@/domain/input/input-error'
 import {
   normalizePerson,
   validateLeaveDate,
@@ -17,8 +17,8 @@ import {
   validatePersonName,
   validateSectionName,
   type PersonInput,
-} from '@/domain/roster-input'
-import type { IsoDate, Person, Role, Section } from '@/domain/types'
+} from '@/domain/input/roster-input'
+import type { IsoDate, Person, Role, Section } from '@/domain/model/types'
 import { liveData } from './live'
 
 type NewSection = Omit<Section, 'updatedAt'>

@@ -6,13 +6,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { commitChanges, getDb, listTargetSets, randomId } from '@/db'
-import { localIsoDate, yearOf } from '@/domain/dates'
-import { targetSetFor } from '@/domain/target-rules'
-import { validateRules } from '@/domain/target-validation'
-import { copyTargetSet, defaultTargetSet } from '@/domain/targets-default'
-import type { TargetRule, TargetSet } from '@/domain/types'
+import { localIsoDate, yearOf } from '@/domain/model/dates'
+import { targetSetFor } from '@/domain/measures/target-rules'
+import { validateRules } from '@/domain/input/target-input'
+import { copyTargetSet, defaultTargetSet } from '@/domain/measures/targets-default'
+import type { TargetRule, TargetSet } from '@/domain/model/types'
 import { liveData } from './live'
-import { InputError } from '@/domain/input-error'
+import { InputError } from '@/domain/input/input-error'
 
 /** A save refused by validation; `message` is the first zh-CN problem. */
 export class TargetValidationError extends InputError {

@@ -5,8 +5,8 @@
  */
 import type { LedgerDB } from '@/db/database'
 import { activitiesBetween, activitiesPageOfYear } from '@/db/queries'
-import { yearEnd, yearStart } from '@/domain/dates'
-import type { Activity } from '@/domain/types'
+import { yearEnd, yearStart } from '@/domain/model/dates'
+import type { Activity } from '@/domain/model/types'
 
 function byNewest(a: Activity, b: Activity): number {
   return b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt)

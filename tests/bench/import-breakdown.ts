@@ -4,9 +4,9 @@
  */
 import { LedgerDB } from '@/db/database'
 import { mergeRecords } from '@/db/merge-records'
-import { parseLedgerText, validateLedgerFile, verifyFileHash, checkReferences } from '@/domain/ledger-schema'
-import { canonicalJson } from '@/domain/canonical'
-import { TABLE_NAMES, type LedgerRecords } from '@/domain/types'
+import { parseLedgerText, validateLedgerFile, verifyFileHash, checkReferences } from '@/domain/ledger/schema'
+import { canonicalJson } from '@/domain/ledger/canonical'
+import { TABLE_NAMES, type LedgerRecords } from '@/domain/model/types'
 import { deleteDatabase } from './raw-idb'
 
 const DB = 'bench-breakdown'

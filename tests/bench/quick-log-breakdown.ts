@@ -10,9 +10,9 @@
 import { DB_NAME, LedgerDB } from '@/db/database'
 import { activitiesOfPerson, live } from '@/db/queries'
 import { commitChanges, readForSave, saveChecked } from '@/db/writes'
-import { findLikelyDuplicates, normaliseActivityInput, quickLogActivity, validateActivity } from '@/domain/activity-input'
-import { addDays } from '@/domain/dates'
-import type { Person } from '@/domain/types'
+import { findLikelyDuplicates, normaliseActivityInput, quickLogActivity, validateActivity } from '@/domain/input/activity-input'
+import { addDays } from '@/domain/model/dates'
+import type { Person } from '@/domain/model/types'
 import { openExisting } from './raw-idb'
 
 export interface QuickLogParts {

@@ -2,9 +2,9 @@
  * ECharts options of the 单位 view, as plain objects (no echarts import here):
  * large zh-CN labels, status colours of SCREENS.md.
  */
-import { formatHours } from '@/domain/format'
-import { CATEGORY_LABELS, TARGET_STATUS_LABELS } from '@/domain/labels'
-import { TARGET_STATUSES, TRAINING_CATEGORIES, type TargetStatus, type TrainingCategory } from '@/domain/types'
+import { formatHours } from '@/domain/model/format'
+import { CATEGORY_LABELS, TARGET_STATUS_LABELS } from '@/domain/model/labels'
+import { TARGET_STATUSES, TRAINING_CATEGORIES, type TargetStatus, type TrainingCategory } from '@/domain/model/types'
 
 export type ChartOption = Record<string, unknown>
 

@@ -4,8 +4,8 @@ import { LedgerDB } from '@/db/database'
 import { commitChanges, putRecords, removeRecords } from '@/db/writes'
 import { activitiesBetween, activitiesOfPeriod, activitiesOfPerson, listPersons, loadYearData } from '@/db/queries'
 import { getMeta } from '@/db/meta'
-import { parseStamp } from '@/domain/hlc'
-import type { Activity, Person } from '@/domain/types'
+import { parseStamp } from '@/domain/ledger/hlc'
+import type { Activity, Person } from '@/domain/model/types'
 import { freshLedgerPerTest } from '../support/ledger-db'
 
 let db: LedgerDB

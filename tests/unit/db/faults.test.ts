@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setWallClock } from '@/db/clock'
 import { commitChanges, type TableChange } from '@/db/writes'
-import { describeStorageError, isQuotaError } from '@/db/errors'
-import type { Activity, Person } from '@/domain/types'
+import { describeStorageError, isQuotaError } from '@/db/storage-errors'
+import type { Activity, Person } from '@/domain/model/types'
 import { abortOfQuota, deleteFaultyLedgers, faultyLedger, quotaError, snapshotOf } from '../support/faults'
 
 afterEach(deleteFaultyLedgers)

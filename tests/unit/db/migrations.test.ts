@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LedgerDB, SCHEMA_V1 } from '@/db/database'
-import { validateRecords } from '@/domain/ledger-schema'
-import { TABLE_NAMES, type LedgerRecords } from '@/domain/types'
+import { validateRecords } from '@/domain/ledger/schema'
+import { TABLE_NAMES, type LedgerRecords } from '@/domain/model/types'
 
 interface DbFixture {
   version: number

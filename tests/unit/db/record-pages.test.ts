@@ -10,9 +10,9 @@ import {
   type YearPageQuery,
 } from '@/db/queries'
 import { freshLedgerPerTest } from '../support/ledger-db'
-import { addDays, yearStart } from '@/domain/dates'
-import { createRng } from '@/domain/prng'
-import type { Activity, ActivityKind, IsoDate } from '@/domain/types'
+import { addDays, yearStart } from '@/domain/model/dates'
+import { createRng } from '@/domain/demo/prng'
+import type { Activity, ActivityKind, IsoDate } from '@/domain/model/types'
 
 let db: LedgerDB
 

@@ -6,7 +6,7 @@ import { LedgerDB } from '@/db/database'
 import { receiveStamps, setWallClock } from '@/db/clock'
 import { getMeta, setMeta } from '@/db/meta'
 import { commitChanges, readForSave, saveChecked } from '@/db/writes'
-import type { Activity } from '@/domain/types'
+import type { Activity } from '@/domain/model/types'
 import { snapshotOf } from '../support/faults'
 import { wrapTables } from '../support/table-middleware'
 

@@ -16,8 +16,8 @@ import type {
   Section,
   TargetRule,
   TargetSet,
-} from '../../../src/domain/types'
-import { isTombstone } from '../../../src/domain/types'
+} from '../../../src/domain/model/types'
+import { isTombstone } from '../../../src/domain/model/types'
 
 export const STAMP = '2024-01-01T00:00:00.000Z_0000_test'
 

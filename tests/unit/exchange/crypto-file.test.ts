@@ -9,9 +9,9 @@ import {
   encryptRecords,
   PBKDF2_ITERATIONS,
   WRONG_PASSPHRASE_MESSAGE,
-} from '@/domain/crypto-file'
-import { validateLedgerFile } from '@/domain/ledger-schema'
-import type { LedgerFile } from '@/domain/types'
+} from '@/domain/ledger/crypto'
+import { validateLedgerFile } from '@/domain/ledger/schema'
+import type { LedgerFile } from '@/domain/model/types'
 import { sampleFile } from './support'
 
 const PASS = 'xuefa-2024'

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importLedgerFile, type ImportResult } from '@/db/ledger-io'
 import type { ImportInput } from '@/db/ledger-read'
 import type { LedgerDB } from '@/db/database'
-import { recordsHash } from '@/domain/canonical'
-import { base64ToBytes, bytesToBase64, encryptLedgerFile, encryptRecords } from '@/domain/crypto-file'
-import { emptyRecords } from '@/domain/ledger-file'
-import type { LedgerFile } from '@/domain/types'
+import { recordsHash } from '@/domain/ledger/canonical'
+import { base64ToBytes, bytesToBase64, encryptLedgerFile, encryptRecords } from '@/domain/ledger/crypto'
+import { emptyRecords } from '@/domain/ledger/file'
+import type { LedgerFile } from '@/domain/model/types'
 import { activity, closeAll, dumpDb, isZhMessage, OTHER_UNIT, sampleFile, seededDb, tomb, UNIT } from './support'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -199,7 +199,7 @@ let db: LedgerDB
 beforeAll(async () => {
   base = await sampleFile({ purpose: 'publish', unit: UNIT })
   base.records!.activities.push(tomb('a5'))
-  const { buildLedgerFile } = await import('@/domain/ledger-file')
+  const { buildLedgerFile } = await import('@/domain/ledger/file')
   base = await buildLedgerFile({ purpose: 'publish', unit: UNIT, deviceId: 'keeper', personId: null, exportedAt: base.exportedAt, records: base.records! })
   baseText = JSON.stringify(base)
   encText = JSON.stringify(await encryptLedgerFile(base, PASS, FAST))

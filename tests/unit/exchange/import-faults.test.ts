@@ -5,8 +5,8 @@ import type { ApplyOptions } from '@/db/ledger-apply'
 import type { LedgerDB } from '@/db/database'
 import { setWallClock } from '@/db/clock'
 import { setMeta } from '@/db/meta'
-import { buildLedgerFile } from '@/domain/ledger-file'
-import type { FilePurpose, LedgerRecords } from '@/domain/types'
+import { buildLedgerFile } from '@/domain/ledger/file'
+import type { FilePurpose, LedgerRecords } from '@/domain/model/types'
 import { activity, closeAll, dumpDb, examResult, freshDb, person, sampleRecords, seededDb, stamp, tomb, UNIT } from './support'
 
 beforeEach(() => {

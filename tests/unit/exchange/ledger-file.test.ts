@@ -8,12 +8,12 @@ import {
   mergeRecordSets,
   selectForPublish,
   selectForSubmit,
-} from '@/domain/ledger-file'
-import { passphraseProblem } from '@/domain/crypto-file'
-import { markSelfReported, submitContentsProblem } from '@/domain/ledger-import'
-import { validateLedgerFile, verifyFileHash } from '@/domain/ledger-schema'
-import { recordsHash } from '@/domain/canonical'
-import type { LedgerRecords } from '@/domain/types'
+} from '@/domain/ledger/file'
+import { passphraseProblem } from '@/domain/ledger/crypto'
+import { markSelfReported, submitContentsProblem } from '@/domain/ledger/import-check'
+import { validateLedgerFile, verifyFileHash } from '@/domain/ledger/schema'
+import { recordsHash } from '@/domain/ledger/canonical'
+import type { LedgerRecords } from '@/domain/model/types'
 import { activity, person, sampleRecords, section, stamp, tomb, UNIT } from './support'
 
 describe('buildLedgerFile', () => {

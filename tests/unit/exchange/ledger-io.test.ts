@@ -7,7 +7,7 @@ import { commitChanges } from '@/db/writes'
 import { getMeta, setMeta } from '@/db/meta'
 import { setWallClock } from '@/db/clock'
 import { mergeRecords } from '@/db/merge-records'
-import type { Activity, LedgerFile } from '@/domain/types'
+import type { Activity, LedgerFile } from '@/domain/model/types'
 import { activity, closeAll, dumpDb, freshDb, OTHER_UNIT, sampleFile, seededDb, UNIT } from './support'
 
 const FIXTURE = new URL('../../fixtures/ledger/example-2023.xuefa.json', import.meta.url)
@@ -88,7 +88,7 @@ describe('importing', () => {
     const db = await seededDb()
     const file = await sampleFile({ purpose: 'publish' })
     file.records!.persons.push({ ...(file.records!.persons[0] as object), id: 'p9', name: '新人', updatedAt: '2024-06-01T00:00:00.000Z_0000_keeper' } as never)
-    const { buildLedgerFile } = await import('@/domain/ledger-file')
+    const { buildLedgerFile } = await import('@/domain/ledger/file')
     const rebuilt = await buildLedgerFile({ purpose: 'publish', unit: UNIT, deviceId: 'keeper', personId: null, exportedAt: file.exportedAt, records: file.records! })
     const first = done(await importLedgerFile(db, JSON.stringify(rebuilt)))
     expect(first.summary.persons).toEqual({ added: 1, updated: 0, deleted: 0, unchanged: 3 })
@@ -138,7 +138,7 @@ describe('importing', () => {
     const db = await freshDb('clock')
     const file = await sampleFile()
     file.records!.sections[0] = { ...file.records!.sections[0], updatedAt: '2030-01-01T00:00:00.000Z_0000_future' }
-    const { buildLedgerFile } = await import('@/domain/ledger-file')
+    const { buildLedgerFile } = await import('@/domain/ledger/file')
     const rebuilt = await buildLedgerFile({ purpose: 'backup', unit: UNIT, deviceId: 'x', personId: null, exportedAt: file.exportedAt, records: file.records! })
     done(await importLedgerFile(db, JSON.stringify(rebuilt)))
     await commitChanges(db, [{ table: 'sections', put: [{ id: 's1', name: '改名', order: 1 } as { id: string }] }])
@@ -180,7 +180,7 @@ describe('提交 and 自报', () => {
 
   it('ignores a deletion in a 提交 file of a record that is not the sender’s own', async () => {
     const keeper = await seededDb('keeper2')
-    const { buildLedgerFile } = await import('@/domain/ledger-file')
+    const { buildLedgerFile } = await import('@/domain/ledger/file')
     const records = { sections: [], persons: [], exams: [], examResults: [], targetSets: [], activities: [{ id: 'a2', deletedAt: '2025-01-01T00:00:00.000Z_0000_x', updatedAt: '2025-01-01T00:00:00.000Z_0000_x' }] }
     const file = await buildLedgerFile({ purpose: 'submit', unit: UNIT, deviceId: 'x', personId: 'p2', exportedAt: '2024-12-12T08:00:00.000Z', records })
     const r = done(await importLedgerFile(keeper, JSON.stringify(file)))

@@ -6,7 +6,7 @@
 import { LedgerDB } from '@/db/database'
 import { setMeta } from '@/db/meta'
 import { mergeRecords } from '@/db/merge-records'
-import { buildLedgerFile } from '@/domain/ledger-file'
+import { buildLedgerFile } from '@/domain/ledger/file'
 import type {
   Activity,
   Exam,
@@ -18,7 +18,7 @@ import type {
   TargetSet,
   Tombstone,
   Unit,
-} from '@/domain/types'
+} from '@/domain/model/types'
 
 export const U = '2024-01-01T00:00:00.000Z_0000_dev1'
 export const UNIT: Unit = { id: 'u-1', name: '某市科工贸和信息化局' }

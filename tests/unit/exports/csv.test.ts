@@ -1,8 +1,8 @@
 // The per-person CSV: BOM, RFC 4180 quoting, CRLF, neutralised formula-like text, same cells as the page.
 import { describe, expect, it } from 'vitest'
 import { buildPersonCsv, buildPersonCsvBytes, csvField, toCsv } from '../../../src/exports/csv'
-import { cellText, personTable } from '../../../src/domain/report-table'
-import { PERSON_TABLE_HEADERS } from '../../../src/domain/report-labels'
+import { cellText, personTable } from '../../../src/domain/report/table'
+import { PERSON_TABLE_HEADERS } from '../../../src/domain/report/labels'
 import { exampleBundle } from './support'
 
 /** Minimal RFC 4180 parser for the round trip. */

@@ -1,8 +1,8 @@
 /** Shared inputs for the export tests: the worked example as a report bundle, and a tiny zip reader. */
 import { resolve } from 'node:path'
 import { inflateRawSync } from 'node:zlib'
-import { buildReportBundle, type ReportBundle } from '../../../src/domain/report-bundle'
-import type { LedgerData } from '../../../src/domain/types'
+import { buildReportBundle, type ReportBundle } from '../../../src/domain/report/bundle'
+import type { LedgerData } from '../../../src/domain/model/types'
 import { loadLedgerFile, readJson, LEDGER_FIXTURES } from '../domain/factories'
 
 export const EXAMPLE = resolve(LEDGER_FIXTURES, 'example-2023.xuefa.json')

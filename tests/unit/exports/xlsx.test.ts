@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import type { Workbook, Worksheet } from 'exceljs'
 import { buildReportXlsx, figureValue, loadExcel } from '../../../src/exports/xlsx'
 import { sheetName, textWidth } from '../../../src/exports/xlsx-sheet'
-import { FIGURE_KEYS } from '../../../src/domain/labels'
-import { personTable, cellText } from '../../../src/domain/report-table'
-import type { ReportBundle } from '../../../src/domain/report-bundle'
+import { FIGURE_KEYS } from '../../../src/domain/model/labels'
+import { personTable, cellText } from '../../../src/domain/report/table'
+import type { ReportBundle } from '../../../src/domain/report/bundle'
 import { EXPECTED, exampleBundle } from './support'
 
 async function readBack(b: ReportBundle): Promise<Workbook> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import FigureGroupCard from '@/components/report/FigureGroupCard.vue'
-import { compareYears } from '@/domain/report-figures'
+import { compareYears } from '@/domain/report/figures'
 import { exampleBundle } from '../exports/support'
 
 describe('FigureGroupCard', () => {

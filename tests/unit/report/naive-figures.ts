@@ -3,7 +3,7 @@
  * written from PRODUCT.md's definitions only (no code shared with src/domain),
  * to check the real computation at scale.
  */
-import type { Activity, Exam, ExamResult, LedgerData, Person, PersonHoursRule } from '../../../src/domain/types'
+import type { Activity, Exam, ExamResult, LedgerData, Person, PersonHoursRule } from '../../../src/domain/model/types'
 
 const DAY = 86_400_000
 const dayNo = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY

@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { mount } from '@vue/test-utils'
 import PersonTableCard from '@/components/report/PersonTableCard.vue'
-import { PERSON_TABLE_HEADERS } from '@/domain/report-labels'
-import type { Cell } from '@/domain/report-table'
+import { PERSON_TABLE_HEADERS } from '@/domain/report/labels'
+import type { Cell } from '@/domain/report/table'
 
 // Vant's on-demand CSS cannot load in node: the tests need the markup only.
 vi.mock('vant/es/search/style/index', () => ({}))

@@ -1,13 +1,13 @@
 // Issue #5 acceptance: a ledger of 2,000 persons; every figure equals a plain, independent re-computation,
 // and the per-person table, the CSV and the training cards agree with it.
 import { describe, expect, it } from 'vitest'
-import { generateDemoLedger } from '../../../src/domain/demo-ledger'
-import { buildReportBundle } from '../../../src/domain/report-bundle'
-import { personTable } from '../../../src/domain/report-table'
-import { buildTrainingCards } from '../../../src/domain/training-cards'
+import { generateDemoLedger } from '../../../src/domain/demo/ledger'
+import { buildReportBundle } from '../../../src/domain/report/bundle'
+import { personTable } from '../../../src/domain/report/table'
+import { buildTrainingCards } from '../../../src/domain/measures/training-cards'
 import { buildPersonCsv } from '../../../src/exports/csv'
-import { FIGURE_KEYS } from '../../../src/domain/labels'
-import { isTombstone, type LedgerData, type LedgerRecords } from '../../../src/domain/types'
+import { FIGURE_KEYS } from '../../../src/domain/model/labels'
+import { isTombstone, type LedgerData, type LedgerRecords } from '../../../src/domain/model/types'
 import { naiveFigures } from './naive-figures'
 
 function live(r: LedgerRecords): LedgerData {

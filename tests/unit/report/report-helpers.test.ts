@@ -1,9 +1,9 @@
 // Small pure helpers of the report: last year's as-of date, file names, the per-person cells, training cards.
 import { describe, expect, it } from 'vitest'
-import { buildReportBundle, previousAsOf, reportFileName } from '../../../src/domain/report-bundle'
-import { cellText, personTable } from '../../../src/domain/report-table'
-import { PERSON_TABLE_HEADERS } from '../../../src/domain/report-labels'
-import { buildTrainingCards } from '../../../src/domain/training-cards'
+import { buildReportBundle, previousAsOf, reportFileName } from '../../../src/domain/report/bundle'
+import { cellText, personTable } from '../../../src/domain/report/table'
+import { PERSON_TABLE_HEADERS } from '../../../src/domain/report/labels'
+import { buildTrainingCards } from '../../../src/domain/measures/training-cards'
 import { activity, enforcer, exam, hoursRule, ledger, person, result, section, targetSet } from '../domain/factories'
 
 describe('previousAsOf', () => {

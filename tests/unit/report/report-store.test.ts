@@ -9,7 +9,7 @@ import { mergeRecords } from '@/db/merge-records'
 import { setMeta } from '@/db/meta'
 import { useReportStore } from '@/stores/report'
 import { useLedgerStore } from '@/stores/ledger'
-import type { Activity, LedgerFile } from '@/domain/types'
+import type { Activity, LedgerFile } from '@/domain/model/types'
 import { EXAMPLE, EXPECTED } from '../exports/support'
 
 let db: LedgerDB

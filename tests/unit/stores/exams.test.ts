@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { LedgerDB, listExamResults, listExams, putRecords, setDb, setWallClock } from '@/db'
 import { useExamsStore } from '@/stores/exams'
-import { defaultExamTitle, type ExamInput } from '@/domain/exam-input'
-import type { Person } from '@/domain/types'
+import { defaultExamTitle, type ExamInput } from '@/domain/input/exam-input'
+import type { Person } from '@/domain/model/types'
 
 let db: LedgerDB
 let n = 0

@@ -7,8 +7,8 @@ import { setDb } from '@/db'
 import { setWallClock } from '@/db/clock'
 import { commitChanges } from '@/db/writes'
 import { newestFirst } from '@/db/queries'
-import { addDays } from '@/domain/dates'
-import type { Activity, IsoDate } from '@/domain/types'
+import { addDays } from '@/domain/model/dates'
+import type { Activity, IsoDate } from '@/domain/model/types'
 import { liveRecordPages, type RecordPages, type RecordPagesFilter } from '@/stores/record-pages'
 
 let db: LedgerDB

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { commitChanges, LedgerDB, listPersons, listSections, setDb, setWallClock } from '@/db'
 import { useRosterStore } from '@/stores/roster'
-import { InputError } from '@/domain/input-error'
-import type { Activity, Person } from '@/domain/types'
+import { InputError } from '@/domain/input/input-error'
+import type { Activity, Person } from '@/domain/model/types'
 
 let db: LedgerDB
 let n = 0

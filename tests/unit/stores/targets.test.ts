@@ -9,7 +9,7 @@ import { listTargetSets } from '@/db/queries'
 import { TargetValidationError, useTargetsStore } from '@/stores/targets'
 import { useProgressStore } from '@/stores/progress'
 import { useLedgerStore } from '@/stores/ledger'
-import type { Activity, Person, PersonHoursRule, TargetRule } from '@/domain/types'
+import type { Activity, Person, PersonHoursRule, TargetRule } from '@/domain/model/types'
 
 let db: LedgerDB
 let n = 0

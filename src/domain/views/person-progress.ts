@@ -1,0 +1,111 @@
+/**
+ * One person's progress for the "me" card: hours against the binding hour
+ * rule, hours by category, and the year's annual exam.
+ */
+import { annualExamStats, isExcellent, isPass } from '../measures/exam-stats'
+import { computePersonHours, emptyPersonHours, type PersonHours } from '../measures/person-hours'
+import {
+  compareBehindFirst,
+  evaluatePerson,
+  personsInScope,
+  targetSetFor,
+  type EvalOptions,
+  type PersonRuleResult,
+} from '../measures/target-rules'
+import type { ActivityKind, Exam, IsoDate, LedgerData, Person, ResultStatus, TargetStatus, TrainingCategory } from '../model/types'
+
+export interface PersonExamStatus {
+  exam: Exam
+  /** Active on the exam date and not exempt. */
+  isEligible: boolean
+  /** The recorded status; null when nothing is recorded (counts as not taken). */
+  status: ResultStatus | null
+  score: number | null
+  isPassed: boolean
+  isExcellent: boolean
+}
+
+export interface PersonProgress {
+  person: Person
+  /** Hours of every kind, Y up to the as-of date. */
+  hours: number
+  byKind: Record<ActivityKind, number>
+  categoryHours: Record<TrainingCategory, number>
+  /** The binding hour rule (the one furthest behind), or null when no hour rule applies. */
+  rule: PersonRuleResult | null
+  /** Every hour rule of the year that applies to the person. */
+  rules: PersonRuleResult[]
+  target: number | null
+  expected: number | null
+  gap: number | null
+  status: TargetStatus | null
+  exam: PersonExamStatus | null
+}
+
+/** Of several hour rules for one person, the one to show: worst status, then largest gap, then highest target. */
+export function bindingRule(results: readonly PersonRuleResult[]): PersonRuleResult | null {
+  if (results.length === 0) return null
+  return [...results].sort((a, b) => compareBehindFirst(a, b) || b.target - a.target)[0]
+}
+
+/** The person's status in the year's annual exam, or null when there is no such exam by D. */
+export function personExamStatus(
+  data: Pick<LedgerData, 'exams' | 'examResults' | 'persons'>,
+  personId: string,
+  year: number,
+  asOf: IsoDate,
+): PersonExamStatus | null {
+  const stats = annualExamStats(data, year, asOf)
+  if (stats.exam === null) return null
+  const r = stats.resultByPerson.get(personId) ?? null
+  return {
+    exam: stats.exam,
+    isEligible: stats.eligibleIds.has(personId),
+    status: r?.status ?? null,
+    score: r?.score ?? null,
+    isPassed: r !== null && isPass(r, stats.exam),
+    isExcellent: r !== null && isExcellent(r, stats.exam),
+  }
+}
+
+function hoursOfPerson(data: LedgerData, personId: string, year: number, asOf: IsoDate, opts: EvalOptions): PersonHours {
+  const cached = opts.hours?.get(personId)
+  if (cached !== undefined || opts.hours !== undefined) return cached ?? emptyPersonHours()
+  const mine = data.activities.filter((a) => a.attendees.includes(personId))
+  return computePersonHours(mine, year, asOf, opts).get(personId) ?? emptyPersonHours()
+}
+
+/** The "me" card; null when the person is not on the roster. */
+export function personProgress(
+  data: LedgerData,
+  personId: string,
+  year: number,
+  asOf: IsoDate,
+  opts: EvalOptions = {},
+): PersonProgress | null {
+  const person = data.persons.find((p) => p.id === personId)
+  if (person === undefined) return null
+  const ph = hoursOfPerson(data, personId, year, asOf, opts)
+  const set = targetSetFor(data.targetSets, year)
+  const rules: PersonRuleResult[] = []
+  for (const rule of set?.rules ?? []) {
+    // Only while the person is active in Y up to D (a later joiner has no target yet).
+    if (rule.type === 'personHours' && personsInScope([person], rule.scope, year, asOf).length > 0) {
+      rules.push(evaluatePerson(rule, person, ph, year, asOf))
+    }
+  }
+  const rule = bindingRule(rules)
+  return {
+    person,
+    hours: ph.total,
+    byKind: ph.byKind,
+    categoryHours: ph.byCategory,
+    rule,
+    rules,
+    target: rule?.target ?? null,
+    expected: rule?.expected ?? null,
+    gap: rule?.gap ?? null,
+    status: rule?.status ?? null,
+    exam: personExamStatus(data, personId, year, asOf),
+  }
+}

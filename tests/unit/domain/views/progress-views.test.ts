@@ -1,0 +1,101 @@
+// Section rows behind-first, section summaries, unit rule lines and chart series.
+import { describe, expect, it } from 'vitest'
+import { computePersonHours } from '../../../../src/domain/measures/person-hours'
+import {
+  hoursByCategory,
+  hoursByMonth,
+  personStatusRows,
+  rowHoursText,
+  rowsOfSection,
+  ruleLines,
+  sectionSummaries,
+} from '../../../../src/domain/views/progress-views'
+import { evaluateTargets } from '../../../../src/domain/measures/target-rules'
+import { activity, enforcer, exam, hoursRule, ledger, person, result, section, targetSet } from '../factories'
+
+const Y = 2023
+const D = '2023-07-02' // 183 / 365 of the year elapsed
+
+function setup() {
+  const s1 = section({ id: 'S1', name: '执法一队', order: 1 })
+  const s2 = section({ id: 'S2', name: '办公室', order: 2 })
+  const ahead = enforcer({ id: 'A', name: '甲', sectionId: 'S1' })
+  const behind = enforcer({ id: 'B', name: '乙', sectionId: 'S1' })
+  const done = enforcer({ id: 'C', name: '丙', sectionId: 'S1' })
+  const clerk = person({ id: 'K', name: '丁', sectionId: 'S2' })
+  const loose = enforcer({ id: 'L', name: '戊', sectionId: null })
+  const left = enforcer({ id: 'X', name: '己', sectionId: 'S1', activeTo: '2023-03-01' })
+  const x = exam({ id: 'E', date: '2023-06-01' })
+  const data = ledger({
+    sections: [s1, s2],
+    persons: [ahead, behind, done, clerk, loose, left],
+    activities: [
+      activity({ date: '2023-01-10', hours: 35, attendees: ['A'], kind: 'training', category: 'business' }),
+      activity({ date: '2023-02-10', hours: 10, attendees: ['B', 'K'] }),
+      activity({ date: '2023-03-10', hours: 60, attendees: ['C'], kind: 'training', category: 'publicLaw' }),
+      activity({ date: '2023-08-10', hours: 5, attendees: ['A'] }), // after D: not counted
+    ],
+    exams: [x],
+    examResults: [result('E', 'A', { score: 96 }), result('E', 'K', { status: 'exempt', score: null, reason: '病假' })],
+    targetSets: [targetSet(Y, [hoursRule({ id: 'H', minHours: 60 }), { id: 'U', type: 'unitActivityCount', kind: 'lecture', legalThemeOnly: false, min: 1 }])],
+  })
+  const hours = computePersonHours(data.activities, Y, D)
+  const evaluation = evaluateTargets(data, Y, D, { hours })
+  return { data, rows: personStatusRows(data, evaluation, hours, Y, D), evaluation }
+}
+
+describe('personStatusRows', () => {
+  it('lists persons on the roster behind-first, persons without an hour rule last, leavers out', () => {
+    const { rows } = setup()
+    expect(rows.map((r) => `${r.person.name}:${r.status ?? '-'}`)).toEqual(['戊:behind', '乙:behind', '甲:onTrack', '丙:met', '丁:-'])
+    expect(rows.map(rowHoursText)).toEqual(['0 / 60', '10 / 60', '35 / 60', '60 / 60', '10 学时'])
+  })
+
+  it('marks the exam: taken with score, exempt, nothing recorded', () => {
+    const { rows } = setup()
+    const byId = new Map(rows.map((r) => [r.person.id, r.exam]))
+    expect(byId.get('A')).toEqual({ status: 'taken', score: 96 })
+    expect(byId.get('K')).toEqual({ status: 'exempt', score: null })
+    expect(byId.get('B')).toEqual({ status: null, score: null })
+  })
+
+  it('summarizes sections in roster order, with 未分配股室 for the rest', () => {
+    const { data, rows } = setup()
+    const s = sectionSummaries(rows, data.sections)
+    expect(s.map((x) => [x.name, x.personCount, x.ruledCount, x.counts.met, x.completion, x.avgHours])).toEqual([
+      ['执法一队', 3, 3, 1, 1 / 3, 35],
+      ['办公室', 1, 0, 0, null, 10],
+      ['未分配股室', 1, 1, 0, 0, 0],
+    ])
+    expect(rowsOfSection(rows, null, data.sections).map((r) => r.person.id)).toEqual(['L'])
+    expect(rowsOfSection(rows, 'S1', data.sections).map((r) => r.person.id)).toEqual(['B', 'A', 'C'])
+  })
+
+  it('is empty without a target set, yet still lists persons with their hours', () => {
+    const { data } = setup()
+    const bare = { ...data, targetSets: [] }
+    const hours = computePersonHours(bare.activities, Y, D)
+    const rows = personStatusRows(bare, evaluateTargets(bare, Y, D), hours, Y, D)
+    expect(rows.every((r) => r.status === null)).toBe(true)
+    expect(rows).toHaveLength(5)
+  })
+})
+
+describe('ruleLines and chart series', () => {
+  it('writes one line per rule', () => {
+    const { evaluation } = setup()
+    expect(ruleLines(evaluation.results).map((l) => `${l.title} ${l.value} ${l.status}`)).toEqual([
+      '执法证持证人员年度学时 1 / 4 人达标 behind',
+      '法治讲座 0 / 1 次 behind',
+    ])
+  })
+
+  it('sums attendee-hours per month and per category in Y up to D', () => {
+    const { data } = setup()
+    const m = hoursByMonth(data.activities, Y, D)
+    expect(m.slice(0, 4)).toEqual([35, 20, 60, 0])
+    expect(m[7]).toBe(0)
+    expect(hoursByCategory(data.activities, Y, D)).toEqual({ publicLaw: 60, business: 35, enforcementSkill: 0 })
+    expect(hoursByMonth(data.activities, Y, '2023-12-31')[7]).toBe(5)
+  })
+})
