@@ -11,7 +11,7 @@
 import type { LedgerDB } from './database'
 import { receiveStamps } from './clock'
 import { setMeta } from './meta'
-import { emptySummary, isNewer, maxStamp, mergeOutcome, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
+import { emptySummary, isNewer, maxStamp, mergeOutcome, wins, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
 import { TABLE_NAMES, isTombstone, type LedgerRecords, type TableName, type Unit } from '../domain/model/types'
 
 export type MergeSummary = Record<TableName, TableSummary>
@@ -106,12 +106,12 @@ async function applyPlan(db: LedgerDB, plan: TablePlan, opts: MergeOptions): Pro
   return plan.removeIds.length + plan.winners.length
 }
 
-/** Per id the greatest stamp inside one file (a file should not repeat ids, but never trust it). */
+/** Per id the winner inside one file under the merge rule (a file should not repeat ids, but never trust it). */
 function dedupe(records: Stamped[]): Stamped[] {
   const byId = new Map<string, Stamped>()
   for (const r of records) {
     const prev = byId.get(r.id)
-    if (!prev || r.updatedAt > prev.updatedAt) byId.set(r.id, r)
+    if (!prev || wins(prev, r)) byId.set(r.id, r)
   }
   return [...byId.values()]
 }

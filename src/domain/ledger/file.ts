@@ -16,6 +16,7 @@
  */
 import { recordsHash } from './canonical'
 import { parseStamp } from './hlc'
+import { wins } from './merge'
 import {
   PERSONAL_KINDS,
   TABLE_NAMES,
@@ -119,14 +120,14 @@ export function selectForSubmit(records: LedgerRecords, personId: string, opts: 
   return { ...emptyRecords(), activities }
 }
 
-/** Per id the record with the greatest `updatedAt` (the merge rule), each table sorted by id. */
+/** Per id the winning record under the merge rule (merge.ts), each table sorted by id. */
 export function mergeRecordSets(a: LedgerRecords, b: LedgerRecords): LedgerRecords {
   const out = emptyRecords() as unknown as Record<string, AnyRecord[]>
   for (const t of TABLE_NAMES) {
     const winners = new Map<string, AnyRecord>()
     for (const r of [...(a[t] as AnyRecord[]), ...(b[t] as AnyRecord[])]) {
       const prev = winners.get(r.id)
-      if (!prev || r.updatedAt > prev.updatedAt) winners.set(r.id, r)
+      if (!prev || wins(prev, r)) winners.set(r.id, r)
     }
     out[t] = [...winners.values()].sort(byId)
   }
