@@ -7,19 +7,23 @@ import { createServer } from 'vite'
 const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
 try {
   const { generateDemoLedger } = await server.ssrLoadModule('/src/domain/demo/ledger.ts')
-  const { LedgerDB, SCHEMA_V1 } = await server.ssrLoadModule('/src/db/database.ts')
-  const version = new LedgerDB('fixture-probe', { autoOpen: false }).verno
+  const { projectRegisters } = await server.ssrLoadModule('/src/domain/access/registers.ts')
+  const database = await server.ssrLoadModule('/src/db/database.ts')
+  const version = new database.LedgerDB('fixture-probe', { autoOpen: false }).verno
   const demo = generateDemoLedger({ today: '2026-11-22', persons: 12, seed: 7, deviceId: 'fixture' })
+  // Version 2 added the registers: a device that imported a 发布 holds some.
+  const registers = version >= 2 ? projectRegisters(demo.records, { reviewsFrom: '2025-01-01' }) : {}
   const fixture = {
     version,
-    schema: version === 1 ? SCHEMA_V1 : undefined,
-    tables: demo.records,
+    schema: database[`SCHEMA_V${version}`],
+    tables: { ...demo.records, ...registers },
     meta: [
       { key: 'unit', value: demo.unit },
       { key: 'deviceId', value: 'd-fixture' },
       { key: 'hlc', value: { wallMs: Date.UTC(2026, 10, 22), counter: 0 } },
       { key: 'identity', value: demo.records.persons[0].id },
       { key: 'deviceRole', value: 'keeper' },
+      ...(version >= 2 ? [{ key: 'heldScopes', value: [{ scope: { role: 'keeper' }, asOf: '2026-11-22T00:00:00.000Z', source: 'local' }] }] : []),
     ],
   }
   const path = `tests/fixtures/db/v${version}.json`

@@ -8,11 +8,14 @@ import type {
   Activity,
   Exam,
   ExamResult,
+  ExamStatus,
   Person,
+  ReviewOutcome,
   Section,
   StoredRecord,
   TargetSet,
 } from '../domain/model/types'
+import { upgradeToV2 } from './upgrade-v2'
 
 export const DB_NAME = 'xuefa-ledger'
 
@@ -40,6 +43,16 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const
 
+/**
+ * Version 2 (issue 15): the registers that travel to everyone beside the records (domain/access/registers.ts),
+ * each read by id; exam statuses also by person ("my exam"). The upgrade writes the `heldScopes` meta row.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  reviewOutcomes: 'id',
+  examStatuses: 'id, personId',
+} as const
+
 export class LedgerDB extends Dexie {
   sections!: Table<StoredRecord<Section>, string>
   persons!: Table<StoredRecord<Person>, string>
@@ -48,6 +61,8 @@ export class LedgerDB extends Dexie {
   examResults!: Table<StoredRecord<ExamResult>, string>
   targetSets!: Table<StoredRecord<TargetSet>, string>
   meta!: EntityTable<MetaRow, 'key'>
+  reviewOutcomes!: Table<StoredRecord<ReviewOutcome>, string>
+  examStatuses!: Table<StoredRecord<ExamStatus>, string>
 
   /**
    * Strict durability: a commit resolves only once the data reached disk, so 已保存 is true even if
@@ -59,10 +74,16 @@ export class LedgerDB extends Dexie {
   constructor(name: string = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options })
     this.version(1).stores(SCHEMA_V1)
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
   }
 }
 
 /** The record tables (everything but meta), in file order. */
 export function recordTables(db: LedgerDB) {
   return [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets] as const
+}
+
+/** The register tables (version 2), in file order. */
+export function registerTables(db: LedgerDB) {
+  return [db.reviewOutcomes, db.examStatuses] as const
 }

@@ -1,5 +1,6 @@
 /** The few meta rows the backup reminder and the data page show (read at start: nothing else comes with it). */
 import type { LedgerDB } from './database'
+import type { HeldScope } from '../domain/access/held-scopes'
 
 /** Meta key of what the data page shows about it (so it need not load the text). */
 export const SAFETY_BACKUP_INFO_KEY = 'safetyBackupInfo'
@@ -11,6 +12,8 @@ export interface SafetyBackupInfo {
   recordCount: number
   /** Why it was saved, e.g. 导入备份前 / 恢复安全备份前. */
   reason: string
+  /** The scopes the device held then (restored with it); absent in safety backups saved before version 2. */
+  heldScopes?: HeldScope[]
 }
 
 /** What the data page and the backup reminder show. */

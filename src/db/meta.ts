@@ -1,6 +1,7 @@
 /** Typed access to the device-local meta rows. */
 import type { LedgerDB } from './database'
 import type { Unit } from '../domain/model/types'
+import type { HeldScope } from '../domain/access/held-scopes'
 
 export type DeviceRole = 'person' | 'head' | 'keeper'
 
@@ -19,7 +20,15 @@ export interface MetaValues {
   pinHash: string | null
   /** Remembered quick-log defaults. */
   quickLogDefaults: { kind: 'self' | 'online'; hours: number; platform: string | null; laws: string[] }
+  /**
+   * `countSelfReported` is no longer read: whether unverified 自报 hours count is the keeper's choice kept with the
+   * year's targets (TargetSet.counting), so that it travels to every device.
+   */
   settings: { countSelfReported: boolean; backupReminderDays: number }
+  /** The scopes this device holds and as of when (docs/spec/scopes.md). */
+  heldScopes: HeldScope[]
+  /** Scores an official entered for herself, per exam id: shown as 本人填写, never counted (the keeper's entry wins). */
+  selfScores: Record<string, { score: number; enteredAt: string }>
   /** ISO time of the last submit file this device exported. */
   lastSubmitAt: string
   /** The canonical ledger file text saved automatically before a restore (恢复安全备份 swaps it back). */
@@ -47,4 +56,4 @@ export async function setMeta<K extends MetaKey>(db: LedgerDB, key: K, value: Me
   await db.meta.put({ key, value })
 }
 
-export const DEFAULT_SETTINGS: MetaValues['settings'] = { countSelfReported: true, backupReminderDays: 7 }
+export const DEFAULT_SETTINGS: MetaValues['settings'] = { countSelfReported: false, backupReminderDays: 7 }

@@ -2,6 +2,7 @@
 import type { Collection, Table } from 'dexie'
 import type { LedgerDB } from './database'
 import {
+  PERSONAL_KINDS,
   isTombstone,
   type Activity,
   type ActivityKind,
@@ -9,10 +10,12 @@ import {
   type ExamResult,
   type LedgerData,
   type Person,
+  type ReviewOutcome,
   type Section,
   type StoredRecord,
   type TargetSet,
 } from '../domain/model/types'
+import { withExamStatuses, withReviewOutcomes } from '../domain/access/registers'
 import { newestFirst } from '../domain/views/activity-list'
 import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/model/dates'
 import type { IsoDate } from '../domain/model/types'
@@ -38,6 +41,26 @@ export async function listExams(db: LedgerDB): Promise<Exam[]> {
 export async function listExamResults(db: LedgerDB, examId?: string): Promise<ExamResult[]> {
   const rows = examId ? await db.examResults.where('examId').equals(examId).toArray() : await db.examResults.toArray()
   return live(rows)
+}
+
+/**
+ * Records as the views show them: the keeper's review outcomes that this device holds as registers overlaid on its
+ * personal records (domain/access/registers.ts). Nothing is read when the device holds none (the keeper's device).
+ */
+export async function withOutcomes(db: LedgerDB, activities: Activity[]): Promise<Activity[]> {
+  const ids = activities.filter((a) => PERSONAL_KINDS.includes(a.kind)).map((a) => a.id)
+  const n = ids.length && (await db.reviewOutcomes.count())
+  if (!n) return activities
+  const rows = n <= ids.length ? await db.reviewOutcomes.toArray() : await db.reviewOutcomes.bulkGet(ids)
+  const byId = new Map<string, ReviewOutcome>()
+  for (const r of rows) if (r && !isTombstone(r)) byId.set(r.id, r)
+  return withReviewOutcomes(activities, (id) => byId.get(id))
+}
+
+/** Exam results as the views show them: with the exam statuses held as a register (no score). */
+async function resultsForView(db: LedgerDB, results: ExamResult[], personId?: string): Promise<ExamResult[]> {
+  const statuses = personId ? await db.examStatuses.where('personId').equals(personId).toArray() : await db.examStatuses.toArray()
+  return withExamStatuses(results, statuses)
 }
 
 export async function listTargetSets(db: LedgerDB): Promise<TargetSet[]> {
@@ -71,20 +94,27 @@ export async function activitiesOfPeriod(db: LedgerDB, from: IsoDate, to: IsoDat
   return out
 }
 
-/** One person's activities through the multiEntry `attendees` index. */
+/** One person's activities through the multiEntry `attendees` index, as the views show them. */
 export async function activitiesOfPerson(db: LedgerDB, personId: string): Promise<Activity[]> {
-  return (await db.activities.where('attendees').equals(personId).toArray()) as Activity[]
+  return withOutcomes(db, (await db.activities.where('attendees').equals(personId).toArray()) as Activity[])
+}
+
+/** One live record as the views show it; null when it does not exist or was deleted. */
+export async function activityForView(db: LedgerDB, id: string): Promise<Activity | null> {
+  const row = await db.activities.get(id)
+  return row === undefined || isTombstone(row) ? null : (await withOutcomes(db, [row]))[0]
 }
 
 /** Every live record a year's figures need, read once: the activities of Y up to D by one range read. */
 export async function loadYearData(db: LedgerDB, year: number, asOf: IsoDate): Promise<LedgerData> {
-  return db.transaction('r', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets], async () => {
+  const tables = [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.reviewOutcomes, db.examStatuses]
+  return db.transaction('r', tables, async () => {
     const [sections, persons, activities, exams, examResults, targetSets] = await Promise.all([
       listSections(db),
       listPersons(db),
-      activitiesOfPeriod(db, yearStart(year), periodEnd(year, asOf)),
+      activitiesOfPeriod(db, yearStart(year), periodEnd(year, asOf)).then((rows) => withOutcomes(db, rows)),
       listExams(db),
-      listExamResults(db),
+      listExamResults(db).then((rows) => resultsForView(db, rows)),
       listTargetSets(db),
     ])
     return { sections, persons, activities, exams, examResults, targetSets }
@@ -145,7 +175,7 @@ async function readWholeDates(range: DateRange, from: IsoDate, to: IsoDate, incl
 export async function activitiesPageOfYear(db: LedgerDB, q: YearPageQuery, before: IsoDate | null, size = YEAR_PAGE_SIZE): Promise<YearPage> {
   const from = yearStart(q.year)
   const ranges = dateRanges(db, q.kinds)
-  return db.transaction('r', db.activities, async () => {
+  return db.transaction('r', db.activities, db.reviewOutcomes, async () => {
     const rows: Activity[] = []
     let to = before ?? yearEnd(q.year)
     let includeTo = before === null
@@ -155,7 +185,7 @@ export async function activitiesPageOfYear(db: LedgerDB, q: YearPageQuery, befor
       let cut: IsoDate | null = null
       for (const p of parts) if (p.lo !== null && (cut === null || p.lo > cut)) cut = p.lo
       for (const p of parts) for (const a of p.rows) if ((cut === null || a.date >= cut) && (!q.accept || q.accept(a))) rows.push(a)
-      if (cut === null || rows.length >= size) return { rows: rows.sort(newestFirst), next: cut }
+      if (cut === null || rows.length >= size) return { rows: (await withOutcomes(db, rows)).sort(newestFirst), next: cut }
       to = cut
       includeTo = false
     }
@@ -170,7 +200,7 @@ export async function activitiesOfYearBetween(db: LedgerDB, q: YearPageQuery, fr
   if (isEmptyRange(lo, to, includeTo)) return []
   const parts = await Promise.all(dateRanges(db, q.kinds).map((r) => r(lo, to, includeTo).toArray()))
   const rows = parts.flat()
-  return (q.accept ? rows.filter(q.accept) : rows).sort(newestFirst)
+  return (await withOutcomes(db, q.accept ? rows.filter(q.accept) : rows)).sort(newestFirst)
 }
 
 /** True when the ledger has no unit yet (first start). */
@@ -185,7 +215,7 @@ export async function isLedgerEmpty(db: LedgerDB): Promise<boolean> {
  * meta), so a save does not read it again.
  */
 export async function loadPersonContext(db: LedgerDB, personId: string): Promise<Omit<LedgerData, 'activities'>> {
-  return db.transaction('r', [db.sections, db.persons, db.exams, db.examResults, db.targetSets], async () => {
+  return db.transaction('r', [db.sections, db.persons, db.exams, db.examResults, db.examStatuses, db.targetSets], async () => {
     const [sections, persons, exams, results, targetSets] = await Promise.all([
       listSections(db),
       db.persons.get(personId).then((p) => (p ? live([p]) : [])),
@@ -193,6 +223,6 @@ export async function loadPersonContext(db: LedgerDB, personId: string): Promise
       db.examResults.where('personId').equals(personId).toArray(),
       listTargetSets(db),
     ])
-    return { sections, persons, exams, examResults: live(results), targetSets }
+    return { sections, persons, exams, examResults: await resultsForView(db, live(results), personId), targetSets }
   })
 }

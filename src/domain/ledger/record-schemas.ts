@@ -11,11 +11,12 @@ import {
   REVIEW_STATES,
   ROLES,
   TRAINING_CATEGORIES,
+  type RegisterName,
   type TableName,
 } from '../model/types'
 import { isIsoDate, spanDays } from '../model/dates'
 import { parseStamp } from './hlc'
-import { TABLE_LABELS, fieldLabel } from '../model/labels'
+import { REGISTER_LABELS, TABLE_LABELS, fieldLabel } from '../model/labels'
 
 const SUFFIX = '文件可能已损坏或被改动，请在原设备上重新导出后再导入。'
 
@@ -135,17 +136,37 @@ const rule = v.variant(
   '不是可识别的规则类型（应为 personHours、examParticipation 或 unitActivityCount）',
 )
 
-const targetSet = record({ id, year, updatedAt: stamp, rules: v.array(rule, '应为列表') })
+const counting = v.strictObject(
+  {
+    countSelfReported: bool,
+    dailyConfirmHours: v.pipe(num, v.check((h) => h > 0 && h <= 24 && Number.isInteger(h * 2), '应为 0.5 至 24 之间、0.5 的整数倍')),
+  },
+  '应为对象',
+)
+
+const targetSet = record({ id, year, updatedAt: stamp, rules: v.array(rule, '应为列表'), counting: v.optional(v.nullable(counting)) })
+
+/** The registers (formatVersion 2, access/registers.ts): keyed and stamped like the records they come from. */
+const reviewOutcome = record({
+  id,
+  review: v.picklist(REVIEW_STATES, picked('审核状态')),
+  reviewNote: v.nullable(text(2000)),
+  updatedAt: stamp,
+})
+
+const examStatus = record({ id, examId: id, personId: id, status: v.picklist(RESULT_STATUSES, picked('参考情况')), updatedAt: stamp })
 
 const tombstone = record({ id, deletedAt: stamp, updatedAt: stamp })
 
-const LIVE_SCHEMAS: Record<TableName, v.GenericSchema> = {
+const LIVE_SCHEMAS: Record<TableName | RegisterName, v.GenericSchema> = {
   sections: section,
   persons: person,
   activities: activity,
   exams: exam,
   examResults: examResult,
   targetSets: targetSet,
+  reviewOutcomes: reviewOutcome,
+  examStatuses: examStatus,
 }
 
 type Rec = Record<string, unknown>
@@ -215,9 +236,9 @@ function isRec(x: unknown): x is Rec {
   return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 
-/** Checks one table's array of records; null when every record is valid and ids are unique. */
-export function validateTable(table: TableName, value: unknown): string | null {
-  const label = TABLE_LABELS[table]
+/** Checks one table's (or register's) array of records; null when every record is valid and ids are unique. */
+export function validateTable(table: TableName | RegisterName, value: unknown): string | null {
+  const label = table in TABLE_LABELS ? TABLE_LABELS[table as TableName] : REGISTER_LABELS[table as RegisterName]
   if (!Array.isArray(value)) return `文件中的「${label}」数据应为记录列表，${SUFFIX}`
   const indexById = new Map<string, number>()
   for (let i = 0; i < value.length; i++) {
@@ -227,8 +248,8 @@ export function validateTable(table: TableName, value: unknown): string | null {
     const where = `文件中${label}第 ${i + 1} 条${isTomb ? '已删除的' : ''}记录${idText}`
     if (!isRec(r)) return `${where}不是有效的记录，${SUFFIX}`
     const result = v.safeParse(isTomb ? tombstone : LIVE_SCHEMAS[table], r, { abortEarly: true })
-    if (!result.success) return `${where}${issueDetail(table, result.issues[0])}，${SUFFIX}`
-    const detail = isTomb ? null : crossCheck(table, r)
+    if (!result.success) return `${where}${issueDetail(table as TableName, result.issues[0])}，${SUFFIX}`
+    const detail = isTomb ? null : crossCheck(table as TableName, r)
     if (detail) return `${where}${detail}，${SUFFIX}`
     const prev = indexById.get(r.id as string)
     if (prev !== undefined) {

@@ -6,6 +6,7 @@ import type {
   ActivityKind,
   ExamKind,
   FilePurpose,
+  RegisterName,
   ResultStatus,
   ReviewState,
   Role,
@@ -97,9 +98,16 @@ export const TABLE_LABELS: Record<TableName, string> = {
   targetSets: '考核指标',
 }
 
+/** The registers a file may carry beside the record tables (formatVersion 2). */
+export const REGISTER_LABELS: Record<RegisterName, string> = {
+  reviewOutcomes: '审核结果',
+  examStatuses: '参考情况',
+}
+
 export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
   backup: '备份',
   publish: '发布',
+  section: '股室',
   submit: '提交',
 }
 
@@ -236,6 +244,9 @@ export const FIELD_LABELS: Record<string, string> = {
   minRate: '最低参考率',
   legalThemeOnly: '仅计法治专题',
   min: '最少次数',
+  counting: '计入规则',
+  countSelfReported: '计入未核实的自报学时',
+  dailyConfirmHours: '单日学时提醒线',
   publicLaw: CATEGORY_LABELS.publicLaw,
   business: CATEGORY_LABELS.business,
   enforcementSkill: CATEGORY_LABELS.enforcementSkill,

@@ -156,11 +156,24 @@ export interface UnitActivityCountRule {
 
 export type TargetRule = PersonHoursRule | ExamParticipationRule | UnitActivityCountRule
 
+/**
+ * How a year's hours are counted, the keeper's explicit choice that travels with the year's targets (absent: the
+ * defaults of measures/counting.ts — unverified 自报 hours do not count; a day over 8 学时 asks to confirm).
+ */
+export interface CountingRules {
+  /** Whether 自报 records not yet checked (`selfReported`) count in the figures. */
+  countSelfReported: boolean
+  /** One person's hours on one calendar day above this ask the user to confirm (24 is always refused). */
+  dailyConfirmHours: number
+}
+
 export interface TargetSet {
   id: string
   year: number
   updatedAt: Stamp
   rules: TargetRule[]
+  /** Optional (file formatVersion 2): the year's counting rules. */
+  counting?: CountingRules | null
 }
 
 /** The live records of a ledger (what the domain computes over). */
@@ -189,7 +202,8 @@ export interface LedgerRecords {
   targetSets: StoredRecord<TargetSet>[]
 }
 
-export type FilePurpose = 'backup' | 'publish' | 'submit'
+/** `section` (股室文件, formatVersion 2): the keeper → one section head. */
+export type FilePurpose = 'backup' | 'publish' | 'section' | 'submit'
 
 export interface EncryptedPayload {
   alg: 'AES-GCM'
@@ -200,14 +214,57 @@ export interface EncryptedPayload {
   data: string
 }
 
+/**
+ * The part of a self-reported record that travels to everyone (the 发布 file): its review outcome, keyed by the
+ * record's id and stamped with the record's own `updatedAt`. It tells nothing to a phone that does not hold the
+ * record, and it lives in a register of its own, never in `activities` (docs/spec/scopes.md).
+ */
+export interface ReviewOutcome {
+  id: string
+  review: ReviewState
+  reviewNote: string | null
+  updatedAt: Stamp
+}
+
+/** A person's exam status without the score (or the 免考 reason), keyed and stamped like its exam result. */
+export interface ExamStatus {
+  id: string
+  examId: string
+  personId: string
+  status: ResultStatus
+  updatedAt: Stamp
+}
+
+export const REGISTER_NAMES = ['reviewOutcomes', 'examStatuses'] as const
+export type RegisterName = (typeof REGISTER_NAMES)[number]
+
+/** The registers a file (formatVersion 2) or a device may hold beside the records. */
+export interface LedgerRegisters {
+  reviewOutcomes: StoredRecord<ReviewOutcome>[]
+  examStatuses: StoredRecord<ExamStatus>[]
+}
+
+/** What a file's `records` holds: the record tables, and from formatVersion 2 the registers. */
+export type FileRecords = LedgerRecords & Partial<LedgerRegisters>
+
+/** A scope as a file states it (formatVersion 2): whose data the file holds complete, and as of when. */
+export interface FileScope {
+  /** The access scope (domain/access/scope.ts `Scope`), kept as plain data here. */
+  scope: { role: string; personId?: string | null; sectionIds?: string[] }
+  /** ISO instant. */
+  asOf: string
+}
+
 export interface LedgerFile {
   format: 'xuefa-ledger'
-  formatVersion: 1
+  formatVersion: 1 | 2
   purpose: FilePurpose
   unit: Unit
   exportedAt: string
   exportedBy: { deviceId: string; personId: string | null }
-  records?: LedgerRecords
+  /** formatVersion 2: the scopes the records hold complete (a 提交 file states none). */
+  scopes?: FileScope[]
+  records?: FileRecords
   sha256?: string
   encrypted?: EncryptedPayload
 }

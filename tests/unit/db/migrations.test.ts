@@ -2,16 +2,19 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LedgerDB, SCHEMA_V1 } from '@/db/database'
+import { LedgerDB, SCHEMA_V1, SCHEMA_V2 } from '@/db/database'
 import { validateRecords } from '@/domain/ledger/schema'
-import { TABLE_NAMES, type LedgerRecords } from '@/domain/model/types'
+import { REGISTER_NAMES, TABLE_NAMES, type FileRecords } from '@/domain/model/types'
 
 interface DbFixture {
   version: number
   schema: Record<string, string>
-  tables: LedgerRecords
+  tables: FileRecords
   meta: { key: string; value: unknown }[]
 }
+
+/** Every table an old build wrote: the records, and from version 2 the registers. */
+const tablesOf = (fx: DbFixture) => [...TABLE_NAMES, ...REGISTER_NAMES.filter((t) => fx.tables[t] !== undefined)]
 
 const dir = new URL('../../fixtures/db/', import.meta.url)
 const fixtures = readdirSync(dir)
@@ -34,7 +37,7 @@ async function seedOld(fx: DbFixture): Promise<string> {
   old.version(fx.version).stores(fx.schema)
   await old.open()
   await old.transaction('rw', old.tables, async () => {
-    for (const t of TABLE_NAMES) await old.table(t).bulkPut(fx.tables[t])
+    for (const t of tablesOf(fx)) await old.table(t).bulkPut(fx.tables[t] as object[])
     await old.table('meta').bulkPut(fx.meta)
   })
   old.close()
@@ -48,9 +51,9 @@ describe('schema migrations', () => {
     expect(versions).toEqual(Array.from({ length: current }, (_, i) => i + 1))
   })
 
-  it('never edits a shipped schema: v1 is exactly the snapshot', () => {
-    const v1 = fixtures.find((f) => f.version === 1)!
-    expect(SCHEMA_V1).toEqual(v1.schema)
+  it('never edits a shipped schema: each one is exactly its snapshot', () => {
+    expect(SCHEMA_V1).toEqual(fixtures.find((f) => f.version === 1)!.schema)
+    expect(SCHEMA_V2).toEqual(fixtures.find((f) => f.version === 2)!.schema)
   })
 
   for (const fx of fixtures) {
@@ -59,16 +62,31 @@ describe('schema migrations', () => {
       const db = new LedgerDB(name)
       opened.push(db)
       await db.open()
-      for (const t of TABLE_NAMES) {
+      for (const t of tablesOf(fx)) {
         const rows = await db.table(t).toArray()
-        expect(rows.length).toBe(fx.tables[t].length)
-        expect(new Map(rows.map((r) => [r.id, r]))).toEqual(new Map(fx.tables[t].map((r) => [r.id, r])))
+        const want = fx.tables[t] as { id: string }[]
+        expect(rows.length).toBe(want.length)
+        expect(new Map(rows.map((r) => [r.id, r]))).toEqual(new Map(want.map((r) => [r.id, r])))
       }
       const records = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await db.table(t).toArray()])))
       expect(validateRecords(records)).toMatchObject({ ok: true })
       expect((await db.meta.get('unit'))?.value).toEqual(fx.meta.find((m) => m.key === 'unit')?.value)
+      // Every version-2 device knows which scopes it holds: a keeper's device its own whole ledger.
+      expect((await db.meta.get('heldScopes'))?.value).toMatchObject([{ scope: { role: 'keeper' }, source: 'local' }])
     })
   }
+
+  it('upgrading a version-1 official\'s phone: it holds what a 发布 gave, as of the newest record it received', async () => {
+    const v1 = fixtures.find((f) => f.version === 1)!
+    const meta = v1.meta.map((m) => (m.key === 'deviceRole' ? { key: 'deviceRole', value: 'person' } : m))
+    const name = await seedOld({ ...v1, meta })
+    const db = new LedgerDB(name)
+    opened.push(db)
+    await db.open()
+    const newest = TABLE_NAMES.flatMap((t) => (v1.tables[t] as { updatedAt: string }[]).map((r) => r.updatedAt.slice(0, 24))).sort().pop()
+    expect((await db.meta.get('heldScopes'))?.value).toEqual([{ scope: { role: 'everyone' }, asOf: newest, source: 'file:发布' }])
+    expect(await db.reviewOutcomes.count()).toBe(0)
+  })
 
   it('an upgrade that throws leaves the version and the data unchanged', async () => {
     const fx = fixtures[fixtures.length - 1]
