@@ -17,6 +17,10 @@ import {
 } from '@/db'
 import { localIsoDate, yearOf } from '@/domain/model/dates'
 import type { Person, Section, Unit } from '@/domain/model/types'
+import type { HeldScope } from '@/domain/access/held-scopes'
+
+/** A ledger made on this device: it holds the whole unit, live. */
+const ownLedger = (): HeldScope[] => [{ scope: { role: 'keeper' }, asOf: new Date().toISOString(), source: 'local' }]
 
 export const useLedgerStore = defineStore('ledger', () => {
   const unit = ref<Unit | null>(null)
@@ -24,6 +28,8 @@ export const useLedgerStore = defineStore('ledger', () => {
   const identity = ref<string | null>(null)
   const deviceRole = ref<DeviceRole>('person')
   const settings = ref<MetaValues['settings']>({ ...DEFAULT_SETTINGS })
+  /** The scopes this device holds (docs/spec/scopes.md). */
+  const heldScopes = ref<HeldScope[]>([])
   const isReady = ref(false)
   const isKeeper = computed(() => deviceRole.value === 'keeper')
   const isHead = computed(() => deviceRole.value === 'head' || deviceRole.value === 'keeper')
@@ -42,12 +48,14 @@ export const useLedgerStore = defineStore('ledger', () => {
   async function init(): Promise<void> {
     const db = getDb()
     // One request for the rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
-    const [u, id, role, saved, device] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings', 'deviceId'] as const)
+    const [u, id, role, saved, device, held] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'heldScopes'] as const)
     deviceId.value = device || (await ensureDeviceId(db))
     unit.value = u ?? null
     identity.value = id ?? null
     deviceRole.value = role ?? 'person'
     settings.value = { ...DEFAULT_SETTINGS, ...(saved ?? {}) }
+    // Recorded by the version-2 upgrade, a new unit, the demo and every import; a keeper's ledger without it is its own.
+    heldScopes.value = held ?? (role === 'keeper' ? ownLedger() : [])
     isReady.value = true
   }
 
@@ -65,9 +73,11 @@ export const useLedgerStore = defineStore('ledger', () => {
       ])
       await setMeta(db, 'unit', newUnit)
       await setMeta(db, 'deviceRole', 'keeper')
+      await setMeta(db, 'heldScopes', ownLedger())
     })
     unit.value = newUnit
     deviceRole.value = 'keeper'
+    heldScopes.value = ownLedger()
   }
 
   /** 体验示例数据: a generated unit; this device acts as its keeper and as one enforcement officer. */
@@ -82,6 +92,7 @@ export const useLedgerStore = defineStore('ledger', () => {
       await mergeRecords(db, demo.records, { unit: demo.unit })
       await setMeta(db, 'identity', me?.id ?? null)
       await setMeta(db, 'deviceRole', 'keeper')
+      await setMeta(db, 'heldScopes', ownLedger())
     })
     await init()
   }
@@ -101,5 +112,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, isReady, isKeeper, isHead, ready, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, heldScopes, isReady, isKeeper, isHead, ready, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
 })
