@@ -15,7 +15,7 @@ import {
   type StoredRecord,
   type TargetSet,
 } from '../domain/model/types'
-import { withExamStatuses, withReviewOutcomes } from '../domain/access/registers'
+import { withExamStatuses, withReviewOutcomes } from '../domain/access/overlay'
 import { newestFirst } from '../domain/views/activity-list'
 import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/model/dates'
 import type { IsoDate } from '../domain/model/types'
@@ -49,9 +49,8 @@ export async function listExamResults(db: LedgerDB, examId?: string): Promise<Ex
  */
 export async function withOutcomes(db: LedgerDB, activities: Activity[]): Promise<Activity[]> {
   const ids = activities.filter((a) => PERSONAL_KINDS.includes(a.kind)).map((a) => a.id)
-  const n = ids.length && (await db.reviewOutcomes.count())
-  if (!n) return activities
-  const rows = n <= ids.length ? await db.reviewOutcomes.toArray() : await db.reviewOutcomes.bulkGet(ids)
+  if (!ids.length || !(await db.reviewOutcomes.count())) return activities
+  const rows = await db.reviewOutcomes.bulkGet(ids)
   const byId = new Map<string, ReviewOutcome>()
   for (const r of rows) if (r && !isTombstone(r)) byId.set(r.id, r)
   return withReviewOutcomes(activities, (id) => byId.get(id))

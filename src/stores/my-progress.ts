@@ -8,7 +8,7 @@ import { computed } from 'vue'
 import { getDb, loadPersonContext } from '@/db'
 import { localIsoDate, periodEnd, yearOf, yearStart } from '@/domain/model/dates'
 import { personProgress } from '@/domain/views/person-progress'
-import { countingRulesFor } from '@/domain/measures/counting'
+import { countsSelfReported } from '@/domain/measures/counting'
 import type { LedgerData } from '@/domain/model/types'
 import { liveDataKeyed } from './live-keyed'
 import { useActivitiesStore } from './activities'
@@ -36,9 +36,7 @@ export const useMyProgressStore = defineStore('my-progress', () => {
   const progress = computed(() =>
     ledger.identity === null
       ? null
-      : personProgress(data.value, ledger.identity, year, today, {
-          countSelfReported: countingRulesFor(data.value.targetSets, year).countSelfReported,
-        }),
+      : personProgress(data.value, ledger.identity, year, today, { countSelfReported: countsSelfReported(data.value.targetSets, year) }),
   )
   const isLoaded = computed(() => context.isLoaded.value && activities.mine.isLoaded)
   const error = computed(() => context.error.value)

@@ -96,7 +96,7 @@ export function coverage(held: readonly HeldScope[], personIds: Iterable<string>
     const at = asOfOf(best, now)
     if (asOf === null || at < asOf) asOf = at
   }
-  const sources = [...new Set([...used].map((h) => sourceWords(h.source)))]
+  const sources = [...new Set([...used].map((h) => (isOwnRecordsOnly(h) ? '本机记录' : sourceWords(h.source))))]
   return { isComplete: missing.length === 0 && common !== null, asOf, sources, missing }
 }
 

@@ -1,46 +1,20 @@
 /**
  * How a year's hours are counted: the keeper's explicit choice, kept with the year's targets (TargetSet.counting)
- * so that every device counts alike, and the unverified 自报 hours the report shows beside the figures.
+ * so that every device counts alike. (首页 loads this module with the first screen: keep it small; the unverified
+ * hours beside the figures are unverified.ts.)
  */
-import { periodEnd, yearStart } from '../model/dates'
-import type { Activity, CountingRules, IsoDate, TargetSet } from '../model/types'
+import type { CountingRules, TargetSet } from '../model/types'
 
 /** Without an explicit choice: unverified 自报 hours do not count; a day over 8 学时 asks to confirm. */
-export const DEFAULT_COUNTING: CountingRules = Object.freeze({ countSelfReported: false, dailyConfirmHours: 8 })
+export const DEFAULT_COUNTING: Readonly<CountingRules> = { countSelfReported: false, dailyConfirmHours: 8 }
+
+/** Whether unverified 自报 hours count in year Y (the part of the rules 首页 needs, kept small for the first screen). */
+export function countsSelfReported(sets: readonly TargetSet[], year: number): boolean {
+  return sets.find((s) => s.year === year)?.counting?.countSelfReported === true
+}
 
 /** The counting rules of year Y (its target set's, else the defaults), and whether the keeper chose them. */
 export function countingRulesFor(sets: readonly TargetSet[], year: number): CountingRules & { isChosen: boolean } {
   const chosen = sets.find((s) => s.year === year)?.counting ?? null
   return chosen ? { ...chosen, isChosen: true } : { ...DEFAULT_COUNTING, isChosen: false }
-}
-
-export interface UnverifiedHours {
-  /** Attendee-hours of 自报 records not yet checked, Y up to D. */
-  hours: number
-  records: number
-  persons: number
-}
-
-/** The 自报 records awaiting review in Y up to D, whatever the counting rule says. */
-export function unverifiedHours(activities: readonly Activity[], year: number, asOf: IsoDate): UnverifiedHours {
-  const from = yearStart(year)
-  const to = periodEnd(year, asOf)
-  const persons = new Set<string>()
-  let hours = 0
-  let records = 0
-  for (const a of activities) {
-    if (a.review !== 'selfReported' || a.date < from || a.date > to) continue
-    const who = new Set(a.attendees)
-    records++
-    hours += a.hours * who.size
-    for (const id of who) persons.add(id)
-  }
-  return { hours, records, persons: persons.size }
-}
-
-/** "另有未核实的自报学时 12.5 学时（8 条记录，5 人），未计入上列数字。" */
-export function unverifiedWords(u: UnverifiedHours, counted: boolean, formatHours: (h: number) => string): string {
-  if (u.records === 0) return '没有未核实的自报学时。'
-  const what = `未核实的自报学时 ${formatHours(u.hours)} 学时（${u.records} 条记录，${u.persons} 人）`
-  return counted ? `${what}已计入上列数字。` : `另有${what}，未计入上列数字。`
 }

@@ -47,7 +47,7 @@ describe('coverage of a view', () => {
     const held = deviceHeldScopes([publish], 'cy', NOW)
     const cov = coverage(held, ['cy'], ctx, NOW)
     expect(cov).toMatchObject({ isComplete: true, asOf: T2, missing: [] })
-    expect(cov.sources).toEqual(['发布文件', '本机台账'])
+    expect(cov.sources).toEqual(['发布文件', '本机记录'])
     // Her own records carry no roster: without a file she holds no common data.
     expect(coverage(deviceHeldScopes([], 'cy', NOW), ['cy'], ctx, NOW).isComplete).toBe(false)
   })

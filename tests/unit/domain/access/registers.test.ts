@@ -1,14 +1,8 @@
-// The registers: review outcomes and exam statuses travel to everyone in their own tables, never as redacted
+// The registers (registers.ts) and how views read them (overlay.ts): review outcomes and exam statuses travel to everyone in their own tables, never as redacted
 // copies of records; a view overlays them only where they speak about the version it holds.
 import { describe, expect, it } from 'vitest'
-import {
-  examStatusOf,
-  mergeRegisterEntries,
-  projectRegisters,
-  reviewOutcomeOf,
-  withExamStatuses,
-  withReviewOutcomes,
-} from '../../../../src/domain/access/registers'
+import { examStatusOf, projectRegisters, reviewOutcomeOf } from '../../../../src/domain/access/registers'
+import { withExamStatuses, withReviewOutcomes } from '../../../../src/domain/access/overlay'
 import type { Activity, ExamResult, LedgerRecords, ReviewOutcome } from '../../../../src/domain/model/types'
 import { activity } from '../factories'
 
@@ -53,12 +47,6 @@ describe('projecting the registers', () => {
     expect(examStatusOf(records.examResults[2])).toEqual({ id: 'r3', deletedAt: S(2), updatedAt: S(2) })
   })
 
-  it('merges like records: the greater stamp, a deletion over a live entry', () => {
-    const a: ReviewOutcome = { id: 'x', review: 'selfReported', reviewNote: null, updatedAt: S(1) }
-    const b: ReviewOutcome = { id: 'x', review: 'verified', reviewNote: null, updatedAt: S(2) }
-    expect(mergeRegisterEntries([a], [b])).toEqual([b])
-    expect(mergeRegisterEntries([b], [a])).toEqual([b])
-  })
 })
 
 describe('overlaying outcomes on the records a phone holds', () => {

@@ -1,6 +1,7 @@
 // The year's counting rules (the keeper's explicit choice) and the unverified 自报 hours beside the figures.
 import { describe, expect, it } from 'vitest'
-import { countingRulesFor, DEFAULT_COUNTING, unverifiedHours, unverifiedWords } from '../../../../src/domain/measures/counting'
+import { countingRulesFor, countsSelfReported, DEFAULT_COUNTING } from '../../../../src/domain/measures/counting'
+import { unverifiedHours, unverifiedWords } from '../../../../src/domain/measures/unverified'
 import { formatHours } from '../../../../src/domain/model/format'
 import type { TargetSet } from '../../../../src/domain/model/types'
 import { activity } from '../factories'
@@ -19,6 +20,7 @@ describe('counting rules', () => {
     const sets = [set(2023, { countSelfReported: true, dailyConfirmHours: 6 }), set(2024)]
     expect(countingRulesFor(sets, 2023)).toEqual({ countSelfReported: true, dailyConfirmHours: 6, isChosen: true })
     expect(countingRulesFor(sets, 2024).countSelfReported).toBe(false)
+    expect([2022, 2023, 2024].map((y) => countsSelfReported(sets, y))).toEqual([false, true, false])
   })
 })
 
@@ -40,8 +42,8 @@ describe('unverified 自报 hours', () => {
 
   it('says whether they are in the figures', () => {
     const u = unverifiedHours(acts, 2024, '2024-11-30')
-    expect(unverifiedWords(u, false, formatHours)).toBe('另有未核实的自报学时 3.5 学时（2 条记录，2 人），未计入上列数字。')
-    expect(unverifiedWords(u, true, formatHours)).toBe('未核实的自报学时 3.5 学时（2 条记录，2 人）已计入上列数字。')
+    expect(unverifiedWords(u, false, formatHours)).toBe('另有未核实的自报学时 3.5 学时（2 条记录，2 人），未计入各项统计。')
+    expect(unverifiedWords(u, true, formatHours)).toBe('未核实的自报学时 3.5 学时（2 条记录，2 人）已计入各项统计。')
     expect(unverifiedWords({ hours: 0, records: 0, persons: 0 }, false, formatHours)).toBe('没有未核实的自报学时。')
   })
 })
