@@ -1,26 +1,12 @@
 /**
- * The ledger itself: which unit, this device's identity and role, settings.
- * First-start actions (new unit, demo) live here.
+ * The ledger itself: which unit, this device's identity, role and held scopes, settings. First-start actions (new
+ * unit, demo) are stores/ledger-setup.ts, loaded with the welcome page.
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import {
-  commitChanges,
-  DEFAULT_SETTINGS,
-  ensureDeviceId,
-  getDb,
-  getMetas,
-  randomId,
-  setMeta,
-  type DeviceRole,
-  type MetaValues,
-} from '@/db'
-import { localIsoDate, yearOf } from '@/domain/model/dates'
-import type { Person, Section, Unit } from '@/domain/model/types'
+import { DEFAULT_SETTINGS, ensureDeviceId, getDb, getMetas, setMeta, type DeviceRole, type MetaValues } from '@/db'
+import type { Unit } from '@/domain/model/types'
 import type { HeldScope } from '@/domain/access/held-scopes'
-
-/** A ledger made on this device: it holds the whole unit, live. */
-const ownLedger = (): HeldScope[] => [{ scope: { role: 'keeper' }, asOf: new Date().toISOString(), source: 'local' }]
 
 export const useLedgerStore = defineStore('ledger', () => {
   const unit = ref<Unit | null>(null)
@@ -55,46 +41,8 @@ export const useLedgerStore = defineStore('ledger', () => {
     deviceRole.value = role ?? 'person'
     settings.value = { ...DEFAULT_SETTINGS, ...(saved ?? {}) }
     // Recorded by the version-2 upgrade, a new unit, the demo and every import; a keeper's ledger without it is its own.
-    heldScopes.value = held ?? (role === 'keeper' ? ownLedger() : [])
+    heldScopes.value = held ?? (role === 'keeper' ? [{ scope: { role: 'keeper' }, asOf: '', source: 'local' }] : [])
     isReady.value = true
-  }
-
-  /** 新建单位台账: the unit, its sections and this year's default targets, in one transaction. */
-  async function createUnit(name: string, sectionNames: string[], today = localIsoDate(new Date())): Promise<void> {
-    const db = getDb()
-    const newUnit: Unit = { id: randomId('u'), name: name.trim() }
-    const sections: Omit<Section, 'updatedAt'>[] = sectionNames.map((n, i) => ({ id: randomId('s'), name: n, order: i + 1 }))
-    const { defaultTargetSet } = await import('@/domain/measures/targets-default')
-    const { updatedAt: _u, ...targets } = defaultTargetSet(yearOf(today), () => randomId('r'), '')
-    await db.transaction('rw', db.sections, db.targetSets, db.meta, async () => {
-      await commitChanges(db, [
-        { table: 'sections', put: sections },
-        { table: 'targetSets', put: [{ ...targets, id: randomId('t') }] },
-      ])
-      await setMeta(db, 'unit', newUnit)
-      await setMeta(db, 'deviceRole', 'keeper')
-      await setMeta(db, 'heldScopes', ownLedger())
-    })
-    unit.value = newUnit
-    deviceRole.value = 'keeper'
-    heldScopes.value = ownLedger()
-  }
-
-  /** 体验示例数据: a generated unit; this device acts as its keeper and as one enforcement officer. */
-  async function loadDemo(today = localIsoDate(new Date())): Promise<void> {
-    const db = getDb()
-    const [{ generateDemoLedger }, { mergeRecords }] = await Promise.all([import('@/domain/demo/ledger'), import('@/db/merge-records')])
-    const demo = generateDemoLedger({ today, deviceId: 'demo' })
-    const me = (demo.records.persons as Person[]).find(
-      (p) => p.roles.includes('enforcement') && p.activeTo === null && p.activeFrom < `${yearOf(today)}-01-01`,
-    )
-    await db.transaction('rw', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.meta], async () => {
-      await mergeRecords(db, demo.records, { unit: demo.unit })
-      await setMeta(db, 'identity', me?.id ?? null)
-      await setMeta(db, 'deviceRole', 'keeper')
-      await setMeta(db, 'heldScopes', ownLedger())
-    })
-    await init()
   }
 
   async function setIdentity(personId: string | null): Promise<void> {
@@ -112,5 +60,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, heldScopes, isReady, isKeeper, isHead, ready, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, heldScopes, isReady, isKeeper, isHead, ready, init, setIdentity, setDeviceRole, saveSettings }
 })
