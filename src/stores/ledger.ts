@@ -16,6 +16,8 @@ export const useLedgerStore = defineStore('ledger', () => {
   const settings = ref<MetaValues['settings']>({ ...DEFAULT_SETTINGS })
   /** The scopes this device holds (docs/spec/scopes.md). */
   const heldScopes = ref<HeldScope[]>([])
+  /** Scores the official entered herself (never counted). */
+  const selfScores = ref<MetaValues['selfScores']>({})
   const isReady = ref(false)
   const isKeeper = computed(() => deviceRole.value === 'keeper')
   const isHead = computed(() => deviceRole.value === 'head' || deviceRole.value === 'keeper')
@@ -34,7 +36,8 @@ export const useLedgerStore = defineStore('ledger', () => {
   async function init(): Promise<void> {
     const db = getDb()
     // One request for the rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
-    const [u, id, role, saved, device, held] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'heldScopes'] as const)
+    const keys = ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'heldScopes', 'selfScores'] as const
+    const [u, id, role, saved, device, held, scores] = await getMetas(db, keys)
     deviceId.value = device || (await ensureDeviceId(db))
     unit.value = u ?? null
     identity.value = id ?? null
@@ -42,6 +45,7 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = { ...DEFAULT_SETTINGS, ...(saved ?? {}) }
     // Recorded by the version-2 upgrade, a new unit, the demo and every import; a keeper's ledger without it is its own.
     heldScopes.value = held ?? (role === 'keeper' ? [{ scope: { role: 'keeper' }, asOf: '', source: 'local' }] : [])
+    selfScores.value = scores ?? {}
     isReady.value = true
   }
 
@@ -60,5 +64,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, heldScopes, isReady, isKeeper, isHead, ready, init, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, heldScopes, selfScores, isReady, isKeeper, isHead, ready, init, setIdentity, setDeviceRole, saveSettings }
 })
