@@ -37,7 +37,7 @@ export function useSubmit() {
         state.value = 'idle'
         return
       }
-      await exchange.markSubmitted(file.exportedAt)
+      await exchange.markSubmitted(file)
       done.value = { countWords: file.countWords, fileName: file.fileName, how }
       state.value = 'done'
     } catch (e) {

@@ -193,6 +193,15 @@ async function holdScopes(db: LedgerDB, fileScopes: HeldScope[], restored: HeldS
   await setMeta(db, 'heldScopes', next)
 }
 
+/** Keeps the per-person digests of a newer 发布 / 股室 file (for the official's own view; never merged as records). */
+async function keepDigests(db: LedgerDB, prepared: PreparedImport, opts: ApplyOptions): Promise<void> {
+  const digests = prepared.records.ownRecordDigests
+  const asOf = prepared.header.exportedAt
+  if (!digests?.length || ((await getMeta(db, 'ownRecordDigests'))?.asOf ?? '') >= asOf) return
+  opts.beforeWrite?.('meta')
+  await setMeta(db, 'ownRecordDigests', { asOf, from: digests[0].from, byPerson: Object.fromEntries(digests.map((d) => [d.id, d.digest])) })
+}
+
 /** Checks against the ledger and merges, atomically. */
 export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts: ApplyOptions = {}): Promise<ImportResult> {
   const { header } = prepared
@@ -226,6 +235,7 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
     }
     await trackBackup(db, header.purpose, header, !hasData, summary, opts)
     if (header.purpose !== 'submit') await holdScopes(db, fileScopes, restoredScopes, opts)
+    await keepDigests(db, prepared, opts)
     const unit = opts.replace || adoptedUnit ? header.unit : (localUnit as Unit)
     return {
       status: 'done',

@@ -27,7 +27,11 @@ import {
 } from '../domain/ledger/file'
 import { MAX_IMPORT_BYTES, prepareLedgerImport } from '../domain/ledger/import-check'
 import { localIsoDate } from '../domain/model/dates'
-import { isTombstone, type FilePurpose, type FileRecords, type FileScope, type Person, type Section } from '../domain/model/types'
+import { isTombstone, type Activity, type FilePurpose, type FileRecords, type FileScope, type Person, type Section } from '../domain/model/types'
+import type { SubmittedSet } from '../domain/access/own-records'
+import { maxStamp } from '../domain/ledger/merge'
+
+const liveActivities = (r: FileRecords): Activity[] => r.activities.filter((a): a is Activity => !isTombstone(a))
 
 export type { ImportResult, ImportProgress, MergeSummary, ImportInput }
 
@@ -58,6 +62,9 @@ export interface ExportResult {
   countWords: string
   isEncrypted: boolean
   exportedAt: string
+  /** 提交: the live records it carries and its newest stamp (remembered once it is handed over: `markSubmitted`). */
+  submitted: SubmittedSet['records']
+  submittedStamp: string | null
 }
 
 const NOT_WHOLE_UNIT = '本机没有全单位的台账（只有管理员发来的部分数据），不能导出发布文件或股室文件。请在台账管理员的设备上导出。'
@@ -72,32 +79,37 @@ interface Selection {
   scopes?: FileScope[]
   /** The person or section the file name carries. */
   nameOf: string | null
+  /** 提交: every live record of hers on the phone, which the file stands for even when it carries only the changes. */
+  submitted?: SubmittedSet['records']
 }
 
 function select(purpose: FilePurpose, snap: Snapshot, opts: ExportOptions, exportedAt: string, today: string): Selection {
   if (purpose === 'backup') return { ...backupContent(snap, exportedAt), nameOf: null }
   if (purpose === 'submit') {
     if (!snap.identity) throw new Error('还没有选择“我是”，无法提交本人的记录。请先在“我的”中选择本人，再导出提交文件。')
-    const since = opts.since === 'lastSubmit' ? snap.lastSubmitAt : null
+    const since = opts.since === 'lastSubmit' ? snap.lastSubmitStamp : null
     const records = selectForSubmit(snap.records, snap.identity, { since, deviceId: snap.deviceId })
-    return { records, scopes: [], nameOf: liveById<Person>(snap.records.persons, snap.identity)?.name ?? null }
+    const all = since === null ? records : selectForSubmit(snap.records, snap.identity, { deviceId: snap.deviceId })
+    const submitted = liveActivities(all).map((a) => ({ id: a.id, date: a.date }))
+    return { records, scopes: [], nameOf: liveById<Person>(snap.records.persons, snap.identity)?.name ?? null, submitted }
   }
   if (!holdsWholeUnit(snap.heldScopes)) throw new Error(NOT_WHOLE_UNIT)
   if (purpose === 'publish') {
-    return { records: selectForPublish(snap.records, { today }), scopes: [{ scope: { role: 'everyone' }, asOf: exportedAt }], nameOf: null }
+    return { records: selectForPublish(snap.records, { today, exportedAt }), scopes: [{ scope: { role: 'everyone' }, asOf: exportedAt }], nameOf: null }
   }
   const section = opts.sectionId ? liveById<Section>(snap.records.sections, opts.sectionId) : null
   if (!section) throw new Error('请先选择要导出股室文件的股室。')
-  const records = selectForSection(snap.records, [section.id], { today })
+  const records = selectForSection(snap.records, [section.id], { today, exportedAt })
   return { records, scopes: [{ scope: sectionScope([section.id]) as FileScope['scope'], asOf: exportedAt }], nameOf: section.name }
 }
 
 /** After a backup the reminder resets; edits made while exporting stay counted. */
-async function recordExport(db: LedgerDB, purpose: FilePurpose, snap: Snapshot, exportedAt: string, opts: ExportOptions): Promise<void> {
+async function recordExport(db: LedgerDB, purpose: FilePurpose, snap: Snapshot, file: ExportResult, opts: ExportOptions): Promise<void> {
   if (purpose === 'submit') {
-    if (opts.recordSubmit !== false) await markSubmitted(db, exportedAt)
+    if (opts.recordSubmit !== false) await markSubmitted(db, file)
     return
   }
+  const exportedAt = file.exportedAt
   if (purpose !== 'backup') return
   await db.transaction('rw', db.meta, async () => {
     const now = (await getMeta(db, 'changesSinceBackup')) ?? 0
@@ -106,9 +118,18 @@ async function recordExport(db: LedgerDB, purpose: FilePurpose, snap: Snapshot, 
   })
 }
 
-/** Remembers a 提交 file as handed over (its records are no longer 未提交). */
-export async function markSubmitted(db: LedgerDB, exportedAt: string): Promise<void> {
-  await setMeta(db, 'lastSubmitAt', exportedAt)
+/** How many 提交 files the phone remembers (to tell whether the keeper holds records it lacks). */
+const SUBMITTED_KEPT = 5
+
+/** Remembers a 提交 file as handed over: its records are no longer 未提交, and what it carried. */
+export async function markSubmitted(db: LedgerDB, file: Pick<ExportResult, 'exportedAt' | 'submitted' | 'submittedStamp'>): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const sets = (await getMeta(db, 'submittedSets')) ?? []
+    await setMeta(db, 'submittedSets', [{ at: file.exportedAt, records: file.submitted }, ...sets].slice(0, SUBMITTED_KEPT))
+    await setMeta(db, 'lastSubmitAt', file.exportedAt)
+    const before = (await getMeta(db, 'lastSubmitStamp')) ?? ''
+    if (file.submittedStamp && file.submittedStamp > before) await setMeta(db, 'lastSubmitStamp', file.submittedStamp)
+  })
 }
 
 /** Builds a 备份 / 发布 / 股室 / 提交 file of this ledger; errors are zh-CN. */
@@ -121,25 +142,27 @@ export async function exportLedger(db: LedgerDB, purpose: FilePurpose, opts: Exp
   if (!snap.unit) throw new Error('本机还没有台账，无法导出。请先新建单位台账，或导入台账文件。')
   const now = opts.now ?? new Date()
   const exportedAt = now.toISOString()
-  const { records, scopes, nameOf } = select(purpose, snap, opts, exportedAt, localIsoDate(now))
+  const { records, scopes, nameOf, submitted } = select(purpose, snap, opts, exportedAt, localIsoDate(now))
   const personId = purpose === 'submit' ? snap.identity : null
   let file = await buildLedgerFile({ purpose, unit: snap.unit, deviceId: snap.deviceId, personId, exportedAt, records, scopes })
   if (opts.passphrase) {
     file = await encryptLedgerFile(file, opts.passphrase, { iterations: opts.iterations ?? PBKDF2_ITERATIONS })
   }
-  const text = JSON.stringify(file)
-  await recordExport(db, purpose, snap, exportedAt, opts)
   const counts = countLiveAndDeleted(records)
-  return {
+  const result: ExportResult = {
     purpose,
-    text,
+    text: JSON.stringify(file),
     fileName: ledgerFileName(purpose, snap.unit.name, localIsoDate(now), nameOf),
     recordCount: counts.live + counts.deleted,
     counts,
     countWords: fileCountWords(purpose, counts),
     isEncrypted: !!opts.passphrase,
     exportedAt,
+    submitted: submitted ?? [],
+    submittedStamp: purpose === 'submit' ? maxStamp(records.activities) : null,
   }
+  await recordExport(db, purpose, snap, result, opts)
+  return result
 }
 
 export interface ImportOptions extends ApplyOptions {

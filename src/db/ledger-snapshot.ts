@@ -15,7 +15,8 @@ export interface Snapshot {
   deviceId: string
   identity: string | null
   isKeeperRole: boolean
-  lastSubmitAt: string | null
+  /** The newest stamp of the last 提交 (before one was kept: its ISO time): "only what changed since" starts there. */
+  lastSubmitStamp: string | null
   changesSinceBackup: number
   /**
    * The stored held scopes (without the device's own records: see `deviceHeldScopes`). A ledger that never recorded
@@ -42,14 +43,14 @@ export async function readRegistersInTransaction(db: LedgerDB): Promise<LedgerRe
 export async function readSnapshot(db: LedgerDB): Promise<Snapshot> {
   await ensureDeviceId(db)
   return db.transaction('r', snapshotTables(db), async () => {
-    const keys = ['unit', 'deviceId', 'identity', 'deviceRole', 'lastSubmitAt', 'changesSinceBackup', 'heldScopes', 'hlc'] as const
-    const [unit, deviceId, identity, role, lastSubmitAt, changes, held, hlc] = await getMetas(db, keys)
+    const keys = ['unit', 'deviceId', 'identity', 'deviceRole', 'lastSubmitAt', 'lastSubmitStamp', 'changesSinceBackup', 'heldScopes', 'hlc'] as const
+    const [unit, deviceId, identity, role, lastSubmitAt, lastSubmitStamp, changes, held, hlc] = await getMetas(db, keys)
     return {
       unit: unit ?? null,
       deviceId: deviceId ?? 'unknown',
       identity: identity ?? null,
       isKeeperRole: role === 'keeper',
-      lastSubmitAt: lastSubmitAt ?? null,
+      lastSubmitStamp: lastSubmitStamp ?? lastSubmitAt ?? null,
       changesSinceBackup: changes ?? 0,
       heldScopes: held ?? [{ scope: { role: 'keeper' }, asOf: new Date().toISOString(), source: 'local' }],
       records: await readRecordsInTransaction(db),

@@ -2,6 +2,7 @@
 import type { LedgerDB } from './database'
 import type { Unit } from '../domain/model/types'
 import type { HeldScope } from '../domain/access/held-scopes'
+import type { SubmittedSet } from '../domain/access/own-records'
 
 export type DeviceRole = 'person' | 'head' | 'keeper'
 
@@ -27,10 +28,16 @@ export interface MetaValues {
   settings: { countSelfReported: boolean; backupReminderDays: number }
   /** The scopes this device holds and as of when (docs/spec/scopes.md). */
   heldScopes: HeldScope[]
+  /** The per-person digests of the newest 发布 / 股室 file imported (access/own-records.ts). */
+  ownRecordDigests: { asOf: string; from: string; byPerson: Record<string, string> }
+  /** The official's last few 提交 files (newest first): what each carried. */
+  submittedSets: SubmittedSet[]
   /** Scores an official entered for herself, per exam id: shown as 本人填写, never counted (the keeper's entry wins). */
   selfScores: Record<string, { score: number; enteredAt: string }>
-  /** ISO time of the last submit file this device exported. */
+  /** ISO time of the last submit file this device handed over. */
   lastSubmitAt: string
+  /** The newest stamp that file carried: a record of hers stamped after it is 未提交 (stamps, not clocks, order edits). */
+  lastSubmitStamp: string
   /** The canonical ledger file text saved automatically before a restore (恢复安全备份 swaps it back). */
   safetyBackup: string
   safetyBackupInfo: { savedAt: string; unitName: string; recordCount: number; reason: string }

@@ -149,9 +149,9 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   /** A 提交 file was handed over (shared or downloaded): its records are no longer 未提交. */
-  async function markSubmitted(exportedAt: string): Promise<void> {
+  async function markSubmitted(file: ExportResult): Promise<void> {
     const { markSubmitted: mark } = await io()
-    await mark(getDb(), exportedAt)
+    await mark(getDb(), file)
   }
 
   return {

@@ -23,8 +23,9 @@ import { buildReminder } from '@/domain/views/remind'
 import { evaluateTargets, summarizeStatuses } from '@/domain/measures/target-rules'
 import { countingRulesFor } from '@/domain/measures/counting'
 import { unverifiedHours } from '@/domain/measures/unverified'
-import { coverage, deviceHeldScopes, type Coverage } from '@/domain/access/held-scopes'
+import type { Coverage } from '@/domain/access/held-scopes'
 import { scopeContext } from '@/domain/access/scope'
+import { useCoverageStore } from './coverage'
 import type { Activity, LedgerData, TargetStatus } from '@/domain/model/types'
 import { liveDataKeyed } from './live-keyed'
 import { useLedgerStore } from './ledger'
@@ -98,12 +99,10 @@ export const useProgressStore = defineStore('progress', () => {
       .sort(newestFirst)
   })
 
-  /** "Now" for data this device makes itself (live): refreshed when a page opens. */
-  const now = ref(new Date().toISOString())
-  const held = computed(() => deviceHeldScopes(ledger.heldScopes, ledger.identity, now.value))
+  const held = useCoverageStore()
   const ctx = computed(() => scopeContext(yearData.value.persons))
   function coverageOf(personIds: Iterable<string>): Coverage {
-    return coverage(held.value, personIds, ctx.value, now.value)
+    return held.coverageOf(personIds, ctx.value)
   }
   const unitCoverage = computed(() => coverageOf(rows.value.map((r) => r.person.id)))
   const myCoverage = computed(() => coverageOf(ledger.identity ? [ledger.identity] : []))
@@ -115,7 +114,7 @@ export const useProgressStore = defineStore('progress', () => {
     summaries.value.map((x) => x.section?.id ?? null).filter((id) => sectionCoverage(id).isComplete),
   )
   function refreshNow(): void {
-    now.value = new Date().toISOString()
+    held.refresh()
   }
 
   function sectionName(sectionId: string | null): string {

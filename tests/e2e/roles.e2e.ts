@@ -150,6 +150,11 @@ describe('three phones', () => {
     expect(stored.results).toBe(0)
     expect(stored.statuses).toBeGreaterThan(10)
     expect(stored.text).not.toMatch(/"score"/)
+    // The keeper holds 自学 records of hers that this new phone lacks: 首页 says so instead of a silently low figure.
+    const mine = official.getByTestId('home').getByTestId('data-incomplete')
+    await mine.waitFor({ timeout: 10_000 })
+    expect(await mine.innerText()).toContain('管理员处有本机没有的您的记录')
+    await shot(official, 'roles-home-official-partial')
   })
 
   it('the official logs four records, deletes two, and sends them from 我的 in one tap: "2 条学习记录（另含 2 条删除）"', async () => {

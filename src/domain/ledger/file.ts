@@ -22,6 +22,7 @@ import { parseStamp } from './hlc'
 import { wins } from './merge'
 import { cutToScope, type Scope } from '../access/scope'
 import { projectRegisters } from '../access/registers'
+import { projectOwnDigests } from '../access/own-records'
 import {
   PERSONAL_KINDS,
   REGISTER_NAMES,
@@ -68,7 +69,9 @@ function byId(a: AnyRecord, b: AnyRecord): number {
 export function sortRecords<R extends FileRecords>(records: R): R {
   const out = emptyRecords() as unknown as Record<string, AnyRecord[]>
   for (const t of TABLE_NAMES) out[t] = [...(records[t] as AnyRecord[])].sort(byId)
-  for (const t of REGISTER_NAMES) if (records[t] !== undefined) out[t] = [...(records[t] as AnyRecord[])].sort(byId)
+  for (const t of [...REGISTER_NAMES, 'ownRecordDigests'] as const) {
+    if (records[t] !== undefined) out[t] = [...(records[t] as AnyRecord[])].sort(byId)
+  }
   return out as unknown as R
 }
 
@@ -84,7 +87,7 @@ export function formatVersionFor(purpose: FilePurpose, records: FileRecords, sco
   const implied = impliedScopes(purpose)
   if (implied === null) return 2
   if (scopes !== undefined && scopes.map((s) => s.scope.role).join() !== implied.join()) return 2
-  if (REGISTER_NAMES.some((t) => records[t] !== undefined)) return 2
+  if ([...REGISTER_NAMES, 'ownRecordDigests' as const].some((t) => records[t] !== undefined)) return 2
   if (records.targetSets.some((t) => !isTombstone(t) && t.counting != null)) return 2
   return 1
 }
@@ -120,8 +123,10 @@ export function isOwnPersonalActivity(a: Activity, personId: string): boolean {
 }
 
 export interface ScopedSelection {
-  /** The export's local date: review outcomes go out for records dated from January 1 of the year before. */
+  /** The export's local date: review outcomes and digests cover records dated from January 1 of the year before. */
   today: IsoDate
+  /** The export's ISO instant (the file's `exportedAt`): it salts the per-person digests. */
+  exportedAt: string
 }
 
 /** The scope of a 股室文件 of these sections. */
@@ -129,10 +134,14 @@ export function sectionScope(sectionIds: string[]): Scope {
   return { role: 'sectionHead', personId: null, sectionIds: [...sectionIds] }
 }
 
-/** The records a scope may see, with the registers that travel to everyone. */
+/** The records a scope may see, with the registers and the per-person digests that travel to everyone. */
 export function selectForScope(records: LedgerRecords, scope: Scope, opts: ScopedSelection): FileRecords {
-  const reviewsFrom = `${Number(opts.today.slice(0, 4)) - 1}-01-01`
-  return { ...cutToScope(records, scope), ...projectRegisters(records, { reviewsFrom }) }
+  const from = `${Number(opts.today.slice(0, 4)) - 1}-01-01`
+  return {
+    ...cutToScope(records, scope),
+    ...projectRegisters(records, { reviewsFrom: from }),
+    ownRecordDigests: projectOwnDigests(records, from, opts.exportedAt),
+  }
 }
 
 /** What the keeper publishes (发布): what everyone may see, and the registers. */

@@ -46,7 +46,8 @@ export function submitContentsProblem(records: LedgerRecords, personId: string |
   for (const t of TABLE_NAMES) {
     if (t !== 'activities' && records[t].length > 0) return SUBMIT_SHAPE
   }
-  if (REGISTER_NAMES.some((t) => ((records as FileRecords)[t]?.length ?? 0) > 0)) return SUBMIT_SHAPE
+  const extra = [...REGISTER_NAMES, 'ownRecordDigests'] as const
+  if (extra.some((t) => ((records as FileRecords)[t]?.length ?? 0) > 0)) return SUBMIT_SHAPE
   for (const a of records.activities) {
     if (!isTombstone(a) && !isOwnPersonalActivity(a, personId)) return SUBMIT_SHAPE
   }

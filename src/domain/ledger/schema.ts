@@ -171,7 +171,10 @@ export function validateLedgerFile(
   return { ok: true, file: { ...file, records: checked.records, sha256: raw.sha256 as string } }
 }
 
-const KNOWN_KEYS: readonly string[] = [...TABLE_NAMES, ...REGISTER_NAMES]
+const KNOWN_KEYS: readonly string[] = [...TABLE_NAMES, ...REGISTER_NAMES, 'ownRecordDigests']
+const digestsSchema = v.array(
+  v.strictObject({ id: nonEmpty, digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)), from: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
+)
 
 function checkTables(records: unknown): Checked<'records', FileRecords> {
   if (!isPlainObject(records)) return fail(`文件中的台账数据格式不正确，文件可能已损坏。${REEXPORT}`)
@@ -189,6 +192,9 @@ function checkTables(records: unknown): Checked<'records', FileRecords> {
     if (!(register in records)) continue
     const error = validateTable(register, records[register])
     if (error) return fail(error)
+  }
+  if ('ownRecordDigests' in records && !v.is(digestsSchema, records.ownRecordDigests)) {
+    return fail(`文件中的「本人记录校验」数据格式不正确，${REEXPORT}`)
   }
   return { ok: true, records: records as unknown as FileRecords }
 }

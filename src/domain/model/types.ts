@@ -244,8 +244,19 @@ export interface LedgerRegisters {
   examStatuses: StoredRecord<ExamStatus>[]
 }
 
-/** What a file's `records` holds: the record tables, and from formatVersion 2 the registers. */
-export type FileRecords = LedgerRecords & Partial<LedgerRegisters>
+/**
+ * Per person, a digest of the ids of her personal records the keeper holds (dated from `from`): her phone can tell
+ * whether it holds them all without learning anything about anyone (access/own-records.ts).
+ */
+export interface OwnRecordDigest {
+  /** The person's id. */
+  id: string
+  digest: string
+  from: IsoDate
+}
+
+/** What a file's `records` holds: the record tables, and from formatVersion 2 the registers and the digests. */
+export type FileRecords = LedgerRecords & Partial<LedgerRegisters> & { ownRecordDigests?: OwnRecordDigest[] }
 
 /** A scope as a file states it (formatVersion 2): whose data the file holds complete, and as of when. */
 export interface FileScope {

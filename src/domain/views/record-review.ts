@@ -19,7 +19,8 @@ export interface ReviewContext {
   isKeeper: boolean
   /** This device's id: a record it stamped and that carries no review was made here. */
   deviceId: string
-  lastSubmitAt: string | null
+  /** The newest stamp of the last 提交 file: her records stamped later are 未提交. */
+  lastSubmitStamp: string | null
 }
 
 export interface RecordReview {
@@ -41,5 +42,5 @@ export function recordReview(a: Activity, ctx: ReviewContext): RecordReview | nu
   const madeHere = parseStamp(a.updatedAt)?.deviceId === ctx.deviceId
   if (a.review === undefined && (ctx.isKeeper || !madeHere)) return null
   if (ctx.isKeeper || !madeHere) return made('pending')
-  return ctx.lastSubmitAt !== null && a.updatedAt <= ctx.lastSubmitAt ? made('pending') : made('unsent')
+  return ctx.lastSubmitStamp !== null && a.updatedAt <= ctx.lastSubmitStamp ? made('pending') : made('unsent')
 }

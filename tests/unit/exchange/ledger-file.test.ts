@@ -44,7 +44,7 @@ describe('buildLedgerFile', () => {
 describe('selectForPublish / selectForSubmit', () => {
   it('publishes roster, group sessions, exams and targets, every tombstone, and each exam status without a score', () => {
     const r = sampleRecords()
-    const pub = selectForPublish(r, { today: '2024-12-12' })
+    const pub = selectForPublish(r, { today: '2024-12-12', exportedAt: '2024-12-12T08:00:00.000Z' })
     expect(pub.activities.map((a) => a.id)).toEqual(['a2', 'a4'])
     expect(pub.persons).toHaveLength(3)
     expect(pub.examResults).toHaveLength(0)

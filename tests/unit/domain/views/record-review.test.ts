@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { recordReview } from '../../../../src/domain/views/record-review'
 import { activity } from '../factories'
 
-const PHONE = { isKeeper: false, deviceId: 'phone', lastSubmitAt: '2024-05-01T00:10:00.000Z' }
+const PHONE = { isKeeper: false, deviceId: 'phone', lastSubmitStamp: '2024-05-01T00:10:00.000Z_0000_phone' }
 const at = (m: number, dev: string) => `2024-05-01T00:${String(m).padStart(2, '0')}:00.000Z_0000_${dev}`
 const mine = (over = {}) => activity({ kind: 'self', attendees: ['ann'], review: 'selfReported', updatedAt: at(5, 'phone'), ...over })
 
@@ -11,7 +11,7 @@ describe('an official\'s own records', () => {
   it('are 未提交 until a 提交 file went out after their last edit, then 待核实', () => {
     expect(recordReview(mine({ updatedAt: at(20, 'phone') }), PHONE)?.label).toBe('未提交')
     expect(recordReview(mine(), PHONE)?.label).toBe('待核实')
-    expect(recordReview(mine(), { ...PHONE, lastSubmitAt: null })?.label).toBe('未提交')
+    expect(recordReview(mine(), { ...PHONE, lastSubmitStamp: null })?.label).toBe('未提交')
   })
 
   it('show the keeper\'s 已核实 and 退回 with the reason', () => {
@@ -31,7 +31,7 @@ describe('other records', () => {
   })
 
   it('show 待核实 on the keeper\'s device for 自报 records', () => {
-    const keeper = { isKeeper: true, deviceId: 'keeper', lastSubmitAt: null }
+    const keeper = { isKeeper: true, deviceId: 'keeper', lastSubmitStamp: null }
     expect(recordReview(mine(), keeper)?.label).toBe('待核实')
     expect(recordReview(mine({ review: undefined }), keeper)).toBeNull()
   })
