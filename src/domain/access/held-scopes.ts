@@ -126,6 +126,6 @@ export function missingWords(view: CompletionView, cov: Coverage): string {
     case 'report':
       return `本机缺少 ${cov.missing.length} 人的自学记录和考试成绩，以下数字不完整，不能用于年度报告：请在台账管理员的设备上生成年度报告`
     case 'mine':
-      return '本机的记录与管理员台账不一致：管理员处有本机没有的您的记录（如管理员代为登记的、在其他手机上记的），或您提交的文件管理员尚未导入。请向管理员核对'
+      return '管理员处有本机没有的您的记录（如管理员代为登记的、在其他手机上记的），本机显示的学时和进度可能偏少：请向管理员核对'
   }
 }

@@ -73,9 +73,10 @@ export async function rowsOfSectionView(page: Page, sectionId: string): Promise<
   )
 }
 
-/** What the phone shows without scrolling (390×844), to look at. */
+/** What the phone shows without scrolling (390×844), to look at: once no toast covers it. */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('screenshots', { recursive: true })
+  await page.waitForFunction(() => ![...document.querySelectorAll('.van-toast, [data-testid="saved-toast"]')].some((e) => e.checkVisibility({ visibilityProperty: true })), undefined, { timeout: 10_000 })
   await page.waitForTimeout(400)
   await page.screenshot({ path: `screenshots/${name}.png` })
 }
