@@ -53,6 +53,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['server/**'],
+    rules: restrict(
+      [...frameworkImports, '@/*', '**/src/db', '**/src/db/**', '**/stores/**', '**/pages/**', '**/components/**', '**/composables/**', '**/src/sync/**', '**/src/app/**'],
+      'server/ imports src/domain and its own libraries only: never the app, its database or its UI.',
+    ),
+  },
+  {
     files: ['src/pages/**', 'src/components/**', 'tests/fixtures/lint/**'],
     rules: restrict(dbImports, 'Pages and components never touch the database: go through a store.'),
   },
