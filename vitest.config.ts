@@ -29,6 +29,19 @@ export default mergeConfig(
             hookTimeout: 60_000,
           },
         },
+        {
+          extends: true,
+          test: {
+            // The sync service against a real PostgreSQL cluster (started by the global setup) and the embedded PGlite.
+            name: 'server',
+            include: ['tests/server/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['tests/server/support/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
       ],
     },
   }),
