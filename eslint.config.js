@@ -60,7 +60,14 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/sync/**'],
+    rules: restrict(
+      ['vue', 'pinia', 'vant', '@/stores/*', '@/pages/*', '@/components/*', '**/stores/*', '**/pages/*', '**/components/*'],
+      'src/sync (the sync client) depends on domain, db and fetch only.',
+    ),
+  },
+  {
     files: ['src/pages/**', 'src/components/**', 'tests/fixtures/lint/**'],
-    rules: restrict(dbImports, 'Pages and components never touch the database: go through a store.'),
+    rules: restrict([...dbImports, '@/sync', '@/sync/*'], 'Pages and components never touch the database or the network: go through a store.'),
   },
 )

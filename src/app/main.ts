@@ -16,3 +16,5 @@ app.use(pinia)
 void useLedgerStore(pinia).ready().catch(() => undefined)
 app.use(createAppRouter())
 app.mount('#app')
+// Live sync (a device connected to a sync service) starts after the first screen, from its own chunk.
+setTimeout(() => void import('@/stores/sync').then((m) => m.useSyncStore(pinia).start()).catch(() => undefined), 1000)
