@@ -12,6 +12,7 @@ import { installErrorHandler } from './errors'
 import { registerRoutes } from './routes'
 import { failureLimiter } from './limiter'
 import { HEADER_CSP } from './csp'
+import { ChangeNotices } from './changes'
 import type { StorageKind } from './storage'
 import { MAX_BODY_BYTES } from '../../src/domain/sync/protocol'
 
@@ -25,6 +26,8 @@ export interface AppOptions {
   now?: () => number
   /** Wrong setup or invitation codes per address before a 15-minute lockout. */
   maxWrongCodes?: number
+  /** Enrollment calls per address and minute (default 30; the load bench raises it). */
+  enrollPerMinute?: number
   version?: string
 }
 
@@ -61,7 +64,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(rateLimit, { global: false })
   const now = opts.now ?? (() => Date.now())
+  const changes = new ChangeNotices()
+  // Long polls are answered before the server waits for open requests to end.
+  app.addHook('preClose', async () => changes.releaseAll())
   registerRoutes(app, {
+    changes,
+    enrollPerMinute: opts.enrollPerMinute ?? 30,
     db: opts.db,
     storage: opts.storage,
     setupCode: opts.setupCode,

@@ -9,11 +9,15 @@ import { pullRecords, pushRecords, readPushBody } from './records'
 import { countyTable, countyUnitReport, readPeriod } from './county'
 import { sameSetupCode } from './secrets'
 import type { FailureLimiter } from './limiter'
+import type { ChangeNotices } from './changes'
 import type { StorageKind } from './storage'
 import { MAX_BODY_BYTES } from '../../src/domain/sync/protocol'
 
 export interface RouteDeps {
   db: pg.Pool
+  changes: ChangeNotices
+  /** Enrollment calls per address and minute. */
+  enrollPerMinute: number
   storage: StorageKind
   setupCode: string
   limiter: FailureLimiter
@@ -33,7 +37,7 @@ function guardTries(deps: RouteDeps, req: FastifyRequest): void {
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db } = deps
-  const enrollLimit = { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }
+  const enrollLimit = { config: { rateLimit: { max: deps.enrollPerMinute, timeWindow: 60_000 } } }
 
   app.get('/api/health', async () => {
     await db.query('SELECT 1')
@@ -70,6 +74,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const unitId = requireUnit(device)
     const batch = readPushBody(req.body, deps.now())
     const result = await pushRecords(db, device, unitId, batch)
+    if (result.stored > 0) deps.changes.notify(unitId)
     req.log.info({ device: device.id, unit: unitId, stored: result.stored, unchanged: result.unchanged }, 'push')
     return result
   })
@@ -79,6 +84,21 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const unitId = requireUnit(device)
     const since = String((req.query as Record<string, unknown>)?.since ?? '0')
     return pullRecords(db, device, unitId, since)
+  })
+
+  // Long poll: answers when the unit has changed after `since` (at once if it already has), else after `timeout`
+  // seconds (at most 30) with changed: false. The app then pulls.
+  app.get('/api/sync/wait', async (req) => {
+    const device = await authenticate(db, req)
+    const unitId = requireUnit(device)
+    const q = (req.query ?? {}) as Record<string, unknown>
+    const since = String(q.since ?? '0')
+    if (!/^\d{1,15}$/.test(since)) throw new ApiError(400, '同步位置无效，请在“同步”页点“立即同步”重试。')
+    const seconds = Math.min(30, Math.max(1, Number(q.timeout) || 25))
+    const current = async () => Number((await db.query<{ seq: string }>('SELECT seq FROM units WHERE id = $1', [unitId])).rows[0]?.seq ?? 0)
+    if ((await current()) > Number(since)) return { changed: true }
+    const changed = await deps.changes.wait(unitId, seconds * 1000, { onAbort: (fn) => req.raw.once('close', fn) })
+    return { changed: changed || (await current()) > Number(since) }
   })
 
   app.get('/api/me', async (req) => {

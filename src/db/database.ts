@@ -51,6 +51,9 @@ export const SCHEMA_V3 = {
   outbox: 'key',
 } as const
 
+/** The stores and indexes of the current version, all versions' specs merged. */
+export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V3 } as const
+
 /** Every version() this class declares (a migration fixture exists for each: tests/fixtures/db). */
 export const SCHEMA_VERSIONS = [1, 3] as const
 

@@ -16,7 +16,7 @@ import { liveData } from './live'
 import { useLedgerStore } from './ledger'
 
 const PERIOD_MS = 5 * 60_000
-const AFTER_SAVE_MS = 1500
+const AFTER_SAVE_MS = 400
 
 /** A short name for this device in the keeper's device list. */
 function deviceLabel(): string {
@@ -98,6 +98,32 @@ export const useSyncStore = defineStore('sync', () => {
     }, delayMs)
   }
 
+  let isListening = false
+  /**
+   * While the app is shown and online, one long poll waits for the unit to change on the service; a change pulls
+   * at once (a colleague's save shows here within a round trip). A failure waits 15 s before the next try.
+   */
+  async function listen(): Promise<void> {
+    if (isListening) return
+    isListening = true
+    try {
+      for (;;) {
+        const c = connection.value
+        if (!c || c.role === 'county' || document.hidden || !isOnline.value) return
+        try {
+          const res = await syncApi.wait({ base: c.base, token: c.token }, state.value.cursor)
+          if (res.changed) await syncNow()
+          // A sync that keeps failing (a wrong clock, a full disk) must not spin: wait before asking again.
+          if (state.value.lastError) await new Promise((r) => setTimeout(r, 15_000))
+        } catch {
+          await new Promise((r) => setTimeout(r, 15_000))
+        }
+      }
+    } finally {
+      isListening = false
+    }
+  }
+
   let isStarted = false
   /** Reads the connection and, when connected, syncs now and from then on by itself. */
   async function start(): Promise<void> {
@@ -107,10 +133,13 @@ export const useSyncStore = defineStore('sync', () => {
     window.addEventListener('online', () => {
       isOnline.value = true
       syncSoon(0)
+      void listen()
     })
     window.addEventListener('offline', () => (isOnline.value = false))
     document.addEventListener('visibilitychange', () => {
-      if (!document.hidden) syncSoon(500)
+      if (document.hidden) return
+      syncSoon(500)
+      void listen()
     })
     setInterval(() => {
       now.value = Date.now()
@@ -124,11 +153,12 @@ export const useSyncStore = defineStore('sync', () => {
       },
     )
     syncSoon(0)
+    void listen()
   }
 
   async function afterConnect(): Promise<void> {
-    await useLedgerStore().init()
     await refresh()
+    await useLedgerStore().init()
     await start()
     await syncNow()
   }

@@ -80,6 +80,8 @@ export const syncApi = {
     call<Enrollment>('POST', 'api/enroll/setup', o, body),
   join: (o: ApiOptions, body: { code: string; label?: string }) => call<Enrollment>('POST', 'api/enroll/join', o, body),
   push: (o: ApiOptions, body: PushRequest) => call<PushResponse>('POST', 'api/sync/push', o, body),
+  wait: (o: ApiOptions, since: string, timeoutSeconds = 25) =>
+    call<{ changed: boolean }>('GET', `api/sync/wait?since=${encodeURIComponent(since)}&timeout=${timeoutSeconds}`, o),
   pull: (o: ApiOptions, since: string) => call<PullResponse>('GET', `api/sync/pull?since=${encodeURIComponent(since)}`, o),
   invite: (o: ApiOptions, body: { personId: string; role: InvitedRole; sectionIds?: string[]; hours?: number }) =>
     call<InvitationInfo & { code: string }>('POST', 'api/invitations', o, body),

@@ -89,6 +89,17 @@ describe.each(ENGINES)('sync API on %s', (engine) => {
     }
   })
 
+  it('a long poll is answered as soon as another device of the unit stores a change', async () => {
+    const second = await registerKeeper(svc.url, ledger.unit)
+    await second.pullAll()
+    expect(await syncApi.wait(second.opts, '0', 1)).toEqual({ changed: true })
+    expect(await syncApi.wait(second.opts, second.cursor, 1)).toEqual({ changed: false })
+    const waiting = syncApi.wait(second.opts, second.cursor, 20)
+    await new Promise((r) => setTimeout(r, 200))
+    await keeper.push({ activities: [selfStudy('q1', { id: 'wake-up' })] })
+    expect(await waiting).toEqual({ changed: true })
+  })
+
   it('an invitation is single-use', async () => {
     const inv = await keeper.invite('q2', 'official')
     await joinAs(svc.url, inv.code)
@@ -180,6 +191,8 @@ describe.each(ENGINES)('sync API on %s', (engine) => {
     const table = await syncApi.county(opts, 2023, '2023-12-31')
     const row = table.units.find((u) => u.unit.id === ledger.unit.id)
     expect(row?.printed.staffCount).toBe('4')
+    expect(row?.printed.examParticipationRate).toBe('66.7%')
+    expect(row?.printed.totalHours).toBeDefined()
     expect((await failure(syncApi.pull(opts, '0'))).status).toBe(403)
     expect((await failure(syncApi.push(opts, { records: {} }))).status).toBe(403)
     expect((await failure(syncApi.county(keeper.opts, 2023, '2023-12-31'))).status).toBe(403)

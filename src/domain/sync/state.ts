@@ -86,3 +86,11 @@ export function syncStatus(s: SyncStatusInput, nowMs: number): SyncStatus {
   if (!s.lastSyncAt) return { phase: 'pending', words: '尚未同步' }
   return { phase: 'synced', words: `已同步 · ${sinceWords(s.lastSyncAt, nowMs)}` }
 }
+
+/** The roles on the service, in words. */
+export const SYNC_ROLE_LABELS: Record<DeviceRole, string> = {
+  keeper: '台账管理员',
+  sectionHead: '股室负责人',
+  official: '干部职工',
+  county: '县（区）汇总账号',
+}

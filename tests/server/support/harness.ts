@@ -16,7 +16,8 @@ import { wins } from '../../../src/domain/ledger/merge'
 
 export type Engine = 'embedded' | 'postgresql'
 export const ENGINES: Engine[] = ['embedded', 'postgresql']
-export const SETUP_CODE = 'TEST-SETUP-CODE-0001'
+export { SETUP_CODE } from './process'
+import { SETUP_CODE } from './process'
 
 /** A new empty database on the run's cluster; its URL. */
 export async function freshDatabase(): Promise<string> {

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { freePort } from './pg-cluster'
-import { SETUP_CODE } from './harness'
+export const SETUP_CODE = 'TEST-SETUP-CODE-0001'
 
 export const SERVER_ENTRY = 'dist-server/main.js'
 
@@ -13,11 +13,11 @@ export interface ServiceProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export async function spawnService(env: { DATA_DIR: string; DATABASE_URL?: string }, port?: number): Promise<ServiceProcess> {
+export async function spawnService(env: { DATA_DIR: string; DATABASE_URL?: string; XUEFA_DIST?: string }, port?: number): Promise<ServiceProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build:server\` first`)
   const p = port ?? (await freePort())
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(p), XUEFA_SETUP_CODE: SETUP_CODE, LOG_LEVEL: 'warn', XUEFA_DIST: '/nonexistent' },
+    env: { ...process.env, XUEFA_DIST: '/nonexistent', ...env, HOST: '127.0.0.1', PORT: String(p), XUEFA_SETUP_CODE: SETUP_CODE, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
