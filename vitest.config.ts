@@ -42,6 +42,19 @@ export default mergeConfig(
             hookTimeout: 120_000,
           },
         },
+        {
+          extends: true,
+          test: {
+            // npm run bench:sync only (never part of npm test): measurements, no assertions.
+            name: 'bench-sync',
+            include: ['tests/bench/sync/*.bench-sync.ts'],
+            environment: 'node',
+            globalSetup: ['tests/bench/sync/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 1_800_000,
+            hookTimeout: 600_000,
+          },
+        },
       ],
     },
   }),
