@@ -36,6 +36,16 @@ async function retry<T>(fn: () => Promise<T>, tries = 200): Promise<T> {
   }
 }
 
+/** A service process on a fresh database of the engine, with the example ledger uploaded by its keeper. */
+async function startWithLedger(engine: Engine) {
+  const env = await envFor(engine)
+  const svc = await spawnService(env)
+  const ledger = exampleLedger()
+  const keeper = await registerKeeper(svc.url, ledger.unit)
+  await keeper.push(ledger.records as RecordBatch)
+  return { env, svc, ledger, keeper }
+}
+
 function rebase(d: TestDevice, url: string): TestDevice {
   ;(d as { base: string }).base = url
   return d
@@ -47,11 +57,8 @@ function batchOf(personId: string, n: number, prefix: string): Activity[] {
 
 describe.each(ENGINES)('faults on %s', (engine) => {
   it('SIGKILL in the middle of a push: the batch is stored whole or not at all, and the retry completes it', async () => {
-    const env = await envFor(engine)
-    let svc: ServiceProcess = await spawnService(env)
-    const ledger = exampleLedger()
-    const keeper = await registerKeeper(svc.url, ledger.unit)
-    await keeper.push(ledger.records as RecordBatch)
+    const { env, keeper, ...started } = await startWithLedger(engine)
+    let svc: ServiceProcess = started.svc
     const batch = batchOf('q5', 2000, 'killpush')
     const pending = keeper.push({ activities: batch }).then(() => 'stored', (e: SyncError) => `failed ${e.status}`)
     await new Promise((r) => setTimeout(r, 40))
@@ -70,11 +77,8 @@ describe.each(ENGINES)('faults on %s', (engine) => {
   })
 
   it('SIGKILL in the middle of a pull: the device resumes from its cursor and misses nothing', async () => {
-    const env = await envFor(engine)
-    let svc = await spawnService(env)
-    const ledger = exampleLedger()
-    const keeper = await registerKeeper(svc.url, ledger.unit)
-    await keeper.push(ledger.records as RecordBatch)
+    const { env, ledger, keeper, ...started } = await startWithLedger(engine)
+    let svc = started.svc
     for (let i = 0; i < 3; i++) await keeper.push({ activities: batchOf('q5', 2000, `bulk${i}`) })
     const reader = await registerKeeper(svc.url, ledger.unit)
     const first = await reader.pull()
@@ -99,11 +103,8 @@ describe.each(ENGINES)('faults on %s', (engine) => {
   })
 
   it('the database restarted under load: every device retries, nothing is lost, all converge', async () => {
-    const env = await envFor(engine)
-    let svc = await spawnService(env)
-    const ledger = exampleLedger()
-    const keeper = await registerKeeper(svc.url, ledger.unit)
-    await keeper.push(ledger.records as RecordBatch)
+    const { env, keeper, ...started } = await startWithLedger(engine)
+    let svc = started.svc
     const phones: TestDevice[] = []
     for (const p of ['q1', 'q2', 'q3', 'q5']) phones.push(await joinAs(svc.url, (await keeper.invite(p, 'official')).code))
     const port = Number(new URL(svc.url).port)
