@@ -9,7 +9,7 @@ import { ENGINES, freshDatabase, registerKeeper, joinAs, type Engine, type TestD
 import { spawnService, type ServiceProcess } from './support/process'
 import { pgCtl } from './support/pg-cluster'
 import { exampleLedger, selfStudy } from './support/ledger'
-import { SyncError } from '../../src/sync/api'
+import { SyncError, syncApi } from '../../src/sync/api'
 import { recordsHash } from '../../src/domain/ledger/canonical'
 import type { RecordBatch } from '../../src/domain/sync/protocol'
 import type { Activity } from '../../src/domain/model/types'
@@ -73,7 +73,11 @@ describe.each(ENGINES)('faults on %s', (engine) => {
     keeper.cursor = '0'
     await keeper.pullAll()
     expect(keeper.records().activities.filter((a) => a.id.startsWith('killpush-'))).toHaveLength(2000)
-    await svc.kill('SIGTERM')
+    // SIGTERM, with a long poll open: the poll is answered, the database closed, and the process exits 0.
+    const polling = syncApi.wait(keeper.opts, keeper.cursor, 30)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(await svc.kill('SIGTERM')).toBe(0)
+    expect(await polling).toEqual({ changed: false })
   })
 
   it('SIGKILL in the middle of a pull: the device resumes from its cursor and misses nothing', async () => {
