@@ -54,6 +54,16 @@ export async function startCluster(): Promise<Cluster> {
   asPostgres(bin, 'initdb', ['-D', join(dir, 'd'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'])
   const cluster = { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, bin, port }
   pgCtl(cluster, 'start')
+  // A run stopped before its teardown (Ctrl+C) still stops its cluster.
+  process.once('exit', () => {
+    if (existsSync(dir)) {
+      try {
+        removeCluster(cluster)
+      } catch {
+        /* already stopped */
+      }
+    }
+  })
   return cluster
 }
 
