@@ -56,7 +56,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
     hsts: false,
   })
+  let isClosing = false
   app.addHook('onSend', async (_req, reply, payload) => {
+    // Answers sent while shutting down close their connection, so no kept-alive socket holds the exit.
+    if (isClosing) reply.header('Connection', 'close')
     reply.header('Content-Security-Policy', HEADER_CSP)
     reply.header('Referrer-Policy', 'no-referrer')
     if (_req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store')
@@ -66,7 +69,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => Date.now())
   const changes = new ChangeNotices()
   // Long polls are answered before the server waits for open requests to end.
-  app.addHook('preClose', async () => changes.releaseAll())
+  app.addHook('preClose', async () => {
+    isClosing = true
+    changes.releaseAll()
+  })
   registerRoutes(app, {
     changes,
     enrollPerMinute: opts.enrollPerMinute ?? 30,

@@ -23,15 +23,16 @@ async function envFor(engine: Engine): Promise<{ DATA_DIR: string; DATABASE_URL?
   return engine === 'postgresql' ? { DATA_DIR: dir, DATABASE_URL: await freshDatabase() } : { DATA_DIR: dir }
 }
 
-/** Retries a call while the service is away (connection refused, 503), as the app does: bounded. */
-async function retry<T>(fn: () => Promise<T>, tries = 200): Promise<T> {
-  for (let i = 0; ; i++) {
+/** Retries a call while the service is away (connection refused, 503), as the app does: bounded in time. */
+async function retry<T>(fn: () => Promise<T>, withinMs = 120_000): Promise<T> {
+  const until = Date.now() + withinMs
+  for (;;) {
     try {
       return await fn()
     } catch (e) {
       const away = e instanceof SyncError && (e.status === 0 || e.status >= 500)
-      if (!away || i >= tries) throw e
-      await new Promise((r) => setTimeout(r, 100))
+      if (!away || Date.now() > until) throw e
+      await new Promise((r) => setTimeout(r, 200))
     }
   }
 }
@@ -76,7 +77,8 @@ describe.each(ENGINES)('faults on %s', (engine) => {
     // SIGTERM, with a long poll open: the poll is answered, the database closed, and the process exits 0.
     const polling = syncApi.wait(keeper.opts, keeper.cursor, 30)
     await new Promise((r) => setTimeout(r, 200))
-    expect(await svc.kill('SIGTERM')).toBe(0)
+    const code = await svc.kill('SIGTERM')
+    expect(code, svc.output()).toBe(0)
     expect(await polling).toEqual({ changed: false })
   })
 
