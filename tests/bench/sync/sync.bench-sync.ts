@@ -133,7 +133,7 @@ describe(`sync bench (${ENGINE})`, () => {
   })
 
   it('4. the county table for 100 units × 300 staff', async () => {
-    const svc = await startService(ENGINE)
+    const svc = await startService(ENGINE, { enrollPerMinute: 100_000 })
     const demo = generateDemoLedger({ today: '2026-11-20', persons: 300 })
     for (let u = 0; u < 100; u++) {
       const k = await registerKeeper(svc.url, { id: `unit-${u}`, name: `某县第${u + 1}局` })
