@@ -4,6 +4,7 @@
  * once shipped is never edited: add the next file.
  */
 import type pg from 'pg'
+import { checkOut } from './storage'
 
 const files = import.meta.glob('../migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>
 
@@ -25,7 +26,7 @@ const LOCK_KEY = 47_110_017
 
 /** Applies every migration the database lacks; returns the versions applied now. */
 export async function migrate(pool: pg.Pool, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
-  const client = await pool.connect()
+  const client = await checkOut(pool)
   const applied: number[] = []
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY])
@@ -48,7 +49,7 @@ export async function migrate(pool: pg.Pool, migrations: Migration[] = MIGRATION
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {})
-    client.release()
+    client.done()
   }
   return applied
 }

@@ -58,16 +58,33 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
 
 /** Runs `fn` in one transaction on one connection; rolls back on any error. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect()
+  const client = await checkOut(pool)
   try {
     await client.query('BEGIN')
     const result = await fn(client)
     await client.query('COMMIT')
+    client.done()
     return result
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {})
+    client.done(e as Error)
     throw e
-  } finally {
-    client.release()
   }
+}
+
+/**
+ * A pooled connection with an error listener while it is checked out: a server that restarts or drops the
+ * connection makes the running query fail (an answer of 503) instead of crashing the process with an unhandled
+ * 'error' event. `done(err)` returns it, or discards it after an error.
+ */
+export async function checkOut(pool: pg.Pool): Promise<pg.PoolClient & { done(err?: Error): void }> {
+  const client = await pool.connect()
+  const ignore = () => {}
+  client.on('error', ignore)
+  return Object.assign(client, {
+    done(err?: Error) {
+      client.off('error', ignore)
+      client.release(err)
+    },
+  })
 }

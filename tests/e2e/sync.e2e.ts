@@ -57,7 +57,7 @@ beforeAll(async () => {
   keeper = await phone()
   official = await phone()
   head = await phone()
-})
+}, 180_000)
 afterAll(async () => {
   await browser?.close()
   await svc?.kill('SIGTERM')

@@ -25,15 +25,17 @@ export async function spawnService(env: { DATA_DIR: string; DATABASE_URL?: strin
   child.stderr?.on('data', (d) => (out += d))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = `http://127.0.0.1:${p}/`
-  for (let i = 0; i < 300; i++) {
+  // PGlite's start (WASM) is slow on a loaded machine: wait up to two minutes, bounded in time.
+  const until = Date.now() + 120_000
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`service exited: ${out}`)
     try {
       if ((await fetch(`${url}api/health`)).ok) break
     } catch {
       /* not listening yet */
     }
-    if (i === 299) throw new Error(`service did not start: ${out}`)
-    await new Promise((r) => setTimeout(r, 100))
+    if (Date.now() > until) throw new Error(`service did not start: ${out}`)
+    await new Promise((r) => setTimeout(r, 200))
   }
   return {
     url,
