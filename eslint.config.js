@@ -53,7 +53,21 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['server/**'],
+    rules: restrict(
+      [...frameworkImports, '@/*', '**/src/db', '**/src/db/**', '**/stores/**', '**/pages/**', '**/components/**', '**/composables/**', '**/src/sync/**', '**/src/app/**'],
+      'server/ imports src/domain and its own libraries only: never the app, its database or its UI.',
+    ),
+  },
+  {
+    files: ['src/sync/**'],
+    rules: restrict(
+      ['vue', 'pinia', 'vant', '@/stores/*', '@/pages/*', '@/components/*', '**/stores/*', '**/pages/*', '**/components/*'],
+      'src/sync (the sync client) depends on domain, db and fetch only.',
+    ),
+  },
+  {
     files: ['src/pages/**', 'src/components/**', 'tests/fixtures/lint/**'],
-    rules: restrict(dbImports, 'Pages and components never touch the database: go through a store.'),
+    rules: restrict([...dbImports, '@/sync', '@/sync/*'], 'Pages and components never touch the database or the network: go through a store.'),
   },
 )

@@ -7,12 +7,13 @@ import { createServer } from 'vite'
 const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
 try {
   const { generateDemoLedger } = await server.ssrLoadModule('/src/domain/demo/ledger.ts')
-  const { LedgerDB, SCHEMA_V1 } = await server.ssrLoadModule('/src/db/database.ts')
+  const { LedgerDB, SCHEMA_V1, SCHEMA_V3 } = await server.ssrLoadModule('/src/db/database.ts')
   const version = new LedgerDB('fixture-probe', { autoOpen: false }).verno
   const demo = generateDemoLedger({ today: '2026-11-22', persons: 12, seed: 7, deviceId: 'fixture' })
   const fixture = {
     version,
-    schema: version === 1 ? SCHEMA_V1 : undefined,
+    // The whole schema at this version (the versions' stores() specs merged), so a test can create it as it was.
+    schema: { ...SCHEMA_V1, ...(version >= 3 ? SCHEMA_V3 : {}) },
     tables: demo.records,
     meta: [
       { key: 'unit', value: demo.unit },
@@ -21,6 +22,7 @@ try {
       { key: 'identity', value: demo.records.persons[0].id },
       { key: 'deviceRole', value: 'keeper' },
     ],
+    ...(version >= 3 ? { outbox: [{ key: `persons/${demo.records.persons[0].id}`, table: 'persons', id: demo.records.persons[0].id, updatedAt: demo.records.persons[0].updatedAt }] } : {}),
   }
   const path = `tests/fixtures/db/v${version}.json`
   writeFileSync(path, JSON.stringify(fixture))

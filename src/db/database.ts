@@ -10,7 +10,9 @@ import type {
   ExamResult,
   Person,
   Section,
+  Stamp,
   StoredRecord,
+  TableName,
   TargetSet,
 } from '../domain/model/types'
 
@@ -40,6 +42,31 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const
 
+/**
+ * Version 3 (live sync) adds `outbox`: one row per record changed on this device (or merged in from a file)
+ * that the sync service has not yet confirmed, keyed `table/id`. Written in the same transaction as the change;
+ * never read on the save path. Dexie carries every table not named here over from the versions before.
+ */
+export const SCHEMA_V3 = {
+  outbox: 'key',
+} as const
+
+/** The stores and indexes of the current version, all versions' specs merged. */
+export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V3 } as const
+
+/** Every version() this class declares (a migration fixture exists for each: tests/fixtures/db). */
+export const SCHEMA_VERSIONS = [1, 3] as const
+
+/** A record the sync service has not yet confirmed. */
+export interface OutboxRow {
+  /** `table/id` */
+  key: string
+  table: TableName
+  id: string
+  /** The record's `updatedAt` when it was queued: a later edit re-queues it. */
+  updatedAt: Stamp
+}
+
 export class LedgerDB extends Dexie {
   sections!: Table<StoredRecord<Section>, string>
   persons!: Table<StoredRecord<Person>, string>
@@ -48,6 +75,7 @@ export class LedgerDB extends Dexie {
   examResults!: Table<StoredRecord<ExamResult>, string>
   targetSets!: Table<StoredRecord<TargetSet>, string>
   meta!: EntityTable<MetaRow, 'key'>
+  outbox!: EntityTable<OutboxRow, 'key'>
 
   /**
    * Strict durability: a commit resolves only once the data reached disk, so 已保存 is true even if
@@ -59,6 +87,7 @@ export class LedgerDB extends Dexie {
   constructor(name: string = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options })
     this.version(1).stores(SCHEMA_V1)
+    this.version(3).stores(SCHEMA_V3)
   }
 }
 

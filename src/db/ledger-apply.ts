@@ -70,7 +70,7 @@ class ConcurrentChange extends Error {
 }
 
 function tables(db: LedgerDB) {
-  return [...TABLE_NAMES.map((t) => db.table(t)), db.meta]
+  return [...TABLE_NAMES.map((t) => db.table(t)), db.meta, db.outbox]
 }
 
 async function hlcToken(db: LedgerDB): Promise<string> {
@@ -183,6 +183,8 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
     const stats = { written: 0 }
     const summary = await mergeRecords(db, g.records, {
       stats,
+      // On a device connected to the sync service, what a file brought in is uploaded too.
+      queueForSync: (await db.meta.get('syncConnection')) !== undefined,
       unit: opts.replace || adoptedUnit ? header.unit : undefined,
       onProgress: (share) => opts.onProgress?.({ phase: 'merge', share }),
       beforeWrite: opts.beforeWrite,

@@ -11,6 +11,7 @@
 import type { LedgerDB } from './database'
 import { receiveStamps } from './clock'
 import { setMeta } from './meta'
+import { outboxRows } from './writes'
 import { emptySummary, isNewer, maxStamp, mergeOutcome, wins, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
 import { TABLE_NAMES, isTombstone, type LedgerRecords, type TableName, type Unit } from '../domain/model/types'
 
@@ -29,6 +30,11 @@ export interface MergeOptions {
   chunkSize?: number
   /** Filled in with the number of records put or deleted (0: the merge changed nothing at all). */
   stats?: { written: number }
+  /**
+   * Queue the records this merge wrote for the sync service (a file merged on a synced device: the service may
+   * not have them). Records that came from the service are not queued.
+   */
+  queueForSync?: boolean
 }
 
 const CHUNK = 5000
@@ -101,7 +107,8 @@ async function applyPlan(db: LedgerDB, plan: TablePlan, opts: MergeOptions): Pro
   const size = Math.max(1, opts.chunkSize ?? CHUNK)
   for (let i = 0; i < plan.winners.length; i += size) {
     opts.beforeWrite?.(plan.name)
-    await table.bulkPut(plan.winners.slice(i, i + size))
+    const chunk = plan.winners.slice(i, i + size)
+    await Promise.all([table.bulkPut(chunk), opts.queueForSync ? db.outbox.bulkPut(outboxRows(plan.name, chunk)) : null])
   }
   return plan.removeIds.length + plan.winners.length
 }
@@ -119,7 +126,7 @@ function dedupe(records: Stamped[]): Stamped[] {
 /** Merge records into the ledger atomically; resolves with per-table counts once committed. */
 export async function mergeRecords(db: LedgerDB, records: LedgerRecords, opts: MergeOptions = {}): Promise<MergeSummary> {
   const tables = TABLE_NAMES.map((t) => db.table(t))
-  return db.transaction('rw', [...tables, db.meta], async () => {
+  return db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
     const result = {} as MergeSummary
     const plans: TablePlan[] = []
     for (const name of TABLE_NAMES) {

@@ -18,7 +18,7 @@ export async function listActivitiesByReview(db: LedgerDB, state: ReviewState): 
  * meanwhile are left alone; resolves with how many were changed.
  */
 export async function setReview(db: LedgerDB, ids: string[], review: 'verified' | 'returned', note: string | null = null): Promise<number> {
-  return db.transaction('rw', db.activities, db.meta, async () => {
+  return db.transaction('rw', [db.activities, db.meta, db.outbox], async () => {
     const rows = await db.activities.bulkGet(ids)
     const puts: Omit<Activity, 'updatedAt'>[] = []
     for (const r of rows) {

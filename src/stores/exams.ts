@@ -18,7 +18,7 @@ function refuse(message: string | null): void {
 
 function examTransaction<T>(fn: () => Promise<T>): Promise<T> {
   const db = getDb()
-  return db.transaction('rw', [db.exams, db.examResults, db.persons, db.meta], fn)
+  return db.transaction('rw', [db.exams, db.examResults, db.persons, db.meta, db.outbox], fn)
 }
 
 async function findExam(examId: string): Promise<Exam> {

@@ -25,6 +25,8 @@ export const useLedgerStore = defineStore('ledger', () => {
   const deviceRole = ref<DeviceRole>('person')
   const settings = ref<MetaValues['settings']>({ ...DEFAULT_SETTINGS })
   const isReady = ref(false)
+  /** This device is connected to a sync service (the sync store loads only then). */
+  const isSyncConnected = ref(false)
   const isKeeper = computed(() => deviceRole.value === 'keeper')
   const isHead = computed(() => deviceRole.value === 'head' || deviceRole.value === 'keeper')
 
@@ -42,12 +44,13 @@ export const useLedgerStore = defineStore('ledger', () => {
   async function init(): Promise<void> {
     const db = getDb()
     // One request for the rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
-    const [u, id, role, saved, device] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings', 'deviceId'] as const)
+    const [u, id, role, saved, device, sync] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'syncConnection'] as const)
     deviceId.value = device || (await ensureDeviceId(db))
     unit.value = u ?? null
     identity.value = id ?? null
     deviceRole.value = role ?? 'person'
     settings.value = { ...DEFAULT_SETTINGS, ...(saved ?? {}) }
+    isSyncConnected.value = sync !== undefined
     isReady.value = true
   }
 
@@ -58,7 +61,7 @@ export const useLedgerStore = defineStore('ledger', () => {
     const sections: Omit<Section, 'updatedAt'>[] = sectionNames.map((n, i) => ({ id: randomId('s'), name: n, order: i + 1 }))
     const { defaultTargetSet } = await import('@/domain/measures/targets-default')
     const { updatedAt: _u, ...targets } = defaultTargetSet(yearOf(today), () => randomId('r'), '')
-    await db.transaction('rw', db.sections, db.targetSets, db.meta, async () => {
+    await db.transaction('rw', [db.sections, db.targetSets, db.meta, db.outbox], async () => {
       await commitChanges(db, [
         { table: 'sections', put: sections },
         { table: 'targetSets', put: [{ ...targets, id: randomId('t') }] },
@@ -78,7 +81,7 @@ export const useLedgerStore = defineStore('ledger', () => {
     const me = (demo.records.persons as Person[]).find(
       (p) => p.roles.includes('enforcement') && p.activeTo === null && p.activeFrom < `${yearOf(today)}-01-01`,
     )
-    await db.transaction('rw', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.meta], async () => {
+    await db.transaction('rw', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.meta, db.outbox], async () => {
       await mergeRecords(db, demo.records, { unit: demo.unit })
       await setMeta(db, 'identity', me?.id ?? null)
       await setMeta(db, 'deviceRole', 'keeper')
@@ -101,5 +104,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, isReady, isKeeper, isHead, ready, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, isReady, isSyncConnected, isKeeper, isHead, ready, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
 })

@@ -42,7 +42,7 @@ function refuse(message: string | null): void {
 /** Run `fn` in one rw transaction over the roster tables (reads inside see a consistent roster). */
 function inRosterTransaction<T>(fn: () => Promise<T>): Promise<T> {
   const db = getDb()
-  return db.transaction('rw', [db.sections, db.persons, db.meta], fn)
+  return db.transaction('rw', [db.sections, db.persons, db.meta, db.outbox], fn)
 }
 
 function withoutStamp<T extends { updatedAt: string }>(record: T): Omit<T, 'updatedAt'> {
@@ -176,7 +176,7 @@ export const useRosterStore = defineStore('roster', () => {
   /** Only for a person entered by mistake: refused once any record names them (use 调出 instead). */
   async function removePerson(personId: string): Promise<void> {
     const db = getDb()
-    await db.transaction('rw', [db.persons, db.activities, db.examResults, db.meta], async () => {
+    await db.transaction('rw', [db.persons, db.activities, db.examResults, db.meta, db.outbox], async () => {
       const person = await findPerson(personId)
       const refs = await countPersonReferences(db, personId)
       if (refs.activities || refs.examResults) {

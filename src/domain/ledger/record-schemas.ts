@@ -215,24 +215,35 @@ function isRec(x: unknown): x is Rec {
   return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 
+/** Where the records came from and what to do about a bad one, in the messages of `validateTable`. */
+export interface TableWording {
+  /** "文件中" */
+  source: string
+  /** The advice that closes every message. */
+  advice: string
+}
+
+export const FILE_WORDING: TableWording = { source: '文件中', advice: SUFFIX }
+
 /** Checks one table's array of records; null when every record is valid and ids are unique. */
-export function validateTable(table: TableName, value: unknown): string | null {
+export function validateTable(table: TableName, value: unknown, wording: TableWording = FILE_WORDING): string | null {
   const label = TABLE_LABELS[table]
-  if (!Array.isArray(value)) return `文件中的「${label}」数据应为记录列表，${SUFFIX}`
+  const { source, advice } = wording
+  if (!Array.isArray(value)) return `${source}的「${label}」数据应为记录列表，${advice}`
   const indexById = new Map<string, number>()
   for (let i = 0; i < value.length; i++) {
     const r: unknown = value[i]
     const isTomb = isRec(r) && Object.prototype.hasOwnProperty.call(r, 'deletedAt')
     const idText = isRec(r) && typeof r.id === 'string' && r.id !== '' ? `（id: ${short(r.id)}）` : ''
-    const where = `文件中${label}第 ${i + 1} 条${isTomb ? '已删除的' : ''}记录${idText}`
-    if (!isRec(r)) return `${where}不是有效的记录，${SUFFIX}`
+    const where = `${source}${label}第 ${i + 1} 条${isTomb ? '已删除的' : ''}记录${idText}`
+    if (!isRec(r)) return `${where}不是有效的记录，${advice}`
     const result = v.safeParse(isTomb ? tombstone : LIVE_SCHEMAS[table], r, { abortEarly: true })
-    if (!result.success) return `${where}${issueDetail(table, result.issues[0])}，${SUFFIX}`
+    if (!result.success) return `${where}${issueDetail(table, result.issues[0])}，${advice}`
     const detail = isTomb ? null : crossCheck(table, r)
-    if (detail) return `${where}${detail}，${SUFFIX}`
+    if (detail) return `${where}${detail}，${advice}`
     const prev = indexById.get(r.id as string)
     if (prev !== undefined) {
-      return `文件中${label}第 ${prev + 1} 条和第 ${i + 1} 条记录使用了相同的编号（id: ${short(r.id as string)}），${SUFFIX}`
+      return `${source}${label}第 ${prev + 1} 条和第 ${i + 1} 条记录使用了相同的编号（id: ${short(r.id as string)}），${advice}`
     }
     indexById.set(r.id as string, i)
   }

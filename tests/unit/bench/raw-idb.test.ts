@@ -1,7 +1,7 @@
 // The bench's raw baseline must write into exactly the stores and indexes Dexie creates for the app.
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
-import { LedgerDB, SCHEMA_V1 } from '@/db/database'
+import { LedgerDB, SCHEMA_CURRENT, SCHEMA_V1 } from '@/db/database'
 import { deleteDatabase, getAllOf, openExisting, openWithSchema, parseDexieSchema, putAll, type StoreDef } from '../../bench/raw-idb'
 
 const names: string[] = []
@@ -32,7 +32,7 @@ describe('bench raw IndexedDB baseline', () => {
     app.close()
     names.push('bench-schema-app', 'bench-schema-raw')
     const appDb = await openExisting('bench-schema-app')
-    const rawDb = await openWithSchema('bench-schema-raw', parseDexieSchema(SCHEMA_V1))
+    const rawDb = await openWithSchema('bench-schema-raw', parseDexieSchema(SCHEMA_CURRENT))
     expect(describeDb(rawDb)).toEqual(sorted(describeDb(appDb)))
     expect(describeDb(rawDb).find((s) => s.name === 'activities')?.indexes).toEqual([
       { name: '[kind+date]', keyPath: ['kind', 'date'], multiEntry: false, unique: false },

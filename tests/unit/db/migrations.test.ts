@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LedgerDB, SCHEMA_V1 } from '@/db/database'
+import { LedgerDB, SCHEMA_V1, SCHEMA_VERSIONS } from '@/db/database'
 import { validateRecords } from '@/domain/ledger/schema'
 import { TABLE_NAMES, type LedgerRecords } from '@/domain/model/types'
 
@@ -36,16 +36,30 @@ async function seedOld(fx: DbFixture): Promise<string> {
   await old.transaction('rw', old.tables, async () => {
     for (const t of TABLE_NAMES) await old.table(t).bulkPut(fx.tables[t])
     await old.table('meta').bulkPut(fx.meta)
+    const outbox = (fx as DbFixture & { outbox?: unknown[] }).outbox
+    if (outbox) await old.table('outbox').bulkPut(outbox)
   })
   old.close()
   return name
 }
 
 describe('schema migrations', () => {
-  it('has a fixture for every version up to the current one', () => {
+  it('has a fixture for every version the database declares, up to the current one', () => {
     const current = new LedgerDB('probe', { autoOpen: false }).verno
     const versions = fixtures.map((f) => f.version).sort()
-    expect(versions).toEqual(Array.from({ length: current }, (_, i) => i + 1))
+    expect(versions).toEqual([...SCHEMA_VERSIONS])
+    expect(Math.max(...versions)).toBe(current)
+  })
+
+  it('v3 adds an empty outbox to a v1 database and keeps the outbox of a v3 one', async () => {
+    for (const fx of fixtures) {
+      const name = await seedOld(fx)
+      const db = new LedgerDB(name)
+      opened.push(db)
+      await db.open()
+      const rows = await db.outbox.toArray()
+      expect(rows).toEqual(fx.version >= 3 ? (fx as DbFixture & { outbox: unknown[] }).outbox : [])
+    }
   })
 
   it('never edits a shipped schema: v1 is exactly the snapshot', () => {

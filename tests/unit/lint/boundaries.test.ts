@@ -28,6 +28,18 @@ describe('lint boundaries', () => {
     expect(ids).toContain('no-restricted-imports')
   })
 
+  it('the sync service importing the app database fails lint; importing the domain passes', async () => {
+    const bad = await ruleIds("import { getDb } from '../../src/db'\nexport const x = getDb\n", 'server/src/bad.ts')
+    expect(bad).toContain('no-restricted-imports')
+    const good = await ruleIds("import { wins } from '../../src/domain/ledger/merge'\nexport const x = wins\n", 'server/src/good.ts')
+    expect(good).not.toContain('no-restricted-imports')
+  })
+
+  it('a page calling the sync client directly fails lint (it goes through the sync store)', async () => {
+    const ids = await ruleIds(vue("import { syncApi } from '@/sync/api'\nconsole.log(syncApi)"), 'src/pages/BadSync.vue')
+    expect(ids).toContain('no-restricted-imports')
+  })
+
   it('v-html is an error', async () => {
     const ids = await ruleIds(vue('const s = "<b>x</b>"', '<div v-html="s" />'), 'src/components/x/Html.vue')
     expect(ids).toContain('vue/no-v-html')
