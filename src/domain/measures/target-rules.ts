@@ -94,6 +94,19 @@ function categoryTargetsOf(rule: PersonHoursRule, p: Person, year: number): Part
   return out
 }
 
+/**
+ * Whether a person's own period of the rule is over on D: the year is over, or the person left
+ * (调出/退休) before the period end. Past its period a status is 达标 or 未达标, never a pace.
+ */
+export function isPersonPeriodOver(p: Person, year: number, asOf: IsoDate): boolean {
+  return isYearOver(year, asOf) || (p.activeTo !== null && p.activeTo < periodEnd(year, asOf))
+}
+
+/** Whether the exam is over on D: held before D, or (undated) the year is over. */
+export function isExamOver(exam: { date: IsoDate | null }, year: number, asOf: IsoDate): boolean {
+  return isYearOver(year, asOf) || (exam.date !== null && exam.date < asOf)
+}
+
 /** Share of the person's active days in Y that have elapsed by the as-of date. */
 function personElapsedShare(p: Person, year: number, asOf: IsoDate): number {
   const total = activeDaysInYear(p, year)
@@ -121,11 +134,11 @@ export function evaluatePerson(
     if (t !== undefined && categoryHours[c] + EPS < t) categoryGaps[c] = t - categoryHours[c]
   }
   const isMet = hours + EPS >= target && Object.keys(categoryGaps).length === 0
-  const yearOver = isYearOver(year, asOf)
-  const expected = isMet || yearOver ? null : target * personElapsedShare(p, year, asOf)
+  const isOver = isPersonPeriodOver(p, year, asOf)
+  const expected = isMet || isOver ? null : target * personElapsedShare(p, year, asOf)
   let status: TargetStatus
   if (isMet) status = 'met'
-  else if (yearOver) status = 'missed'
+  else if (isOver) status = 'missed'
   else status = hours + EPS >= (expected ?? 0) ? 'onTrack' : 'behind'
   return {
     person: p,
@@ -179,7 +192,7 @@ export function evaluateExamRule(
   const rate = stats.participationRate
   let status: TargetStatus
   if (stats.exam !== null && (rate === null || rate + EPS >= rule.minRate)) status = 'met'
-  else if (isYearOver(year, asOf)) status = 'missed'
+  else if (stats.exam !== null ? isExamOver(stats.exam, year, asOf) : isYearOver(year, asOf)) status = 'missed'
   else status = stats.exam === null ? 'onTrack' : 'behind'
   return { rule, status, actual: rate, required: rule.minRate, exam: stats.exam, eligible: stats.eligible, taken: stats.taken }
 }

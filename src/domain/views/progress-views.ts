@@ -8,6 +8,7 @@ import { annualExamStats } from '../measures/exam-stats'
 import { formatCount, formatHours, formatRate, ratio } from '../model/format'
 import { activitiesInPeriod, type CountOptions, type PersonHours } from '../measures/person-hours'
 import { bindingRule } from './person-progress'
+import { examMark, type ExamMark } from './exam-mark'
 import { compareBehindFirst, summarizeStatuses, type PersonRuleResult, type RuleResult, type TargetEvaluation } from '../measures/target-rules'
 import { ruleTitle } from '../input/target-input'
 import type { Activity, IsoDate, LedgerData, Person, ResultStatus, Section, TargetStatus, TrainingCategory } from '../model/types'
@@ -17,6 +18,8 @@ export interface PersonExamMark {
   /** Recorded status; null = eligible but nothing recorded (counts as not taken). */
   status: ResultStatus | null
   score: number | null
+  /** How it reads: 优秀 / 合格 / 不合格 with the score, 缺考 with advice, 免考, 未录入. */
+  mark: ExamMark
 }
 
 export interface PersonStatusRow {
@@ -62,7 +65,11 @@ export function personStatusRows(
     let exam: PersonExamMark | null = null
     if (stats.exam !== null) {
       const r = stats.resultByPerson.get(p.id)
-      if (r?.status === 'exempt' || stats.eligibleIds.has(p.id)) exam = { status: r?.status ?? null, score: r?.score ?? null }
+      if (r?.status === 'exempt' || stats.eligibleIds.has(p.id)) {
+        const status = r?.status ?? null
+        const score = r?.score ?? null
+        exam = { status, score, mark: examMark({ status, score }, stats.exam, asOf) }
+      }
     }
     rows.push({ person: p, rule, status: rule?.status ?? null, totalHours: hours.get(p.id)?.total ?? 0, exam })
   }
