@@ -53,6 +53,8 @@ const person = record({
   activeFrom: date,
   activeTo: v.nullable(date),
   updatedAt: stamp,
+  // Optional (absent on records written before it existed): docs/spec/person-order.md.
+  order: v.optional(v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(1e9, '数值过大'))),
 })
 
 const activity = record({
@@ -205,7 +207,8 @@ function issueDetail(table: TableName, issue: v.BaseIssue<unknown>): string {
   if (isObject && last?.origin === 'key') {
     const parent = keys.slice(0, -1)
     const at = parent.length > 0 ? `的${describePath(table, parent)}` : ''
-    if (issue.expected === 'never') return `${at}含有无法识别的字段「${short(String(last.key))}」`
+    // A newer version may add optional fields (docs/decisions/0003-optional-record-fields.md): say so.
+    if (issue.expected === 'never') return `${at}含有无法识别的字段「${short(String(last.key))}」（若文件来自更新版本的学法台账，请先更新本应用）`
     return `${at}缺少「${fieldLabel(table, String(last.key))}」字段`
   }
   return keys.length > 0 ? `的${describePath(table, keys)}${issue.message}` : issue.message

@@ -27,6 +27,7 @@ import type {
   ExamParticipationRule,
 } from '../model/types'
 import { TARGET_STATUSES, TRAINING_CATEGORIES } from '../model/types'
+import { comparePersons } from '../model/person-order'
 
 export interface EvalOptions extends CountOptions {
   /** computePersonHours(data.activities, year, asOf, opts), when the caller already has it. */
@@ -72,14 +73,9 @@ export function summarizeStatuses(list: readonly { status: TargetStatus }[]): Re
   return out
 }
 
-/** missed, behind, onTrack, met; then the largest gap; then by name. */
+/** missed, behind, onTrack, met; then the largest gap; then the roster order (model/person-order.ts). */
 export function compareBehindFirst(a: PersonRuleResult, b: PersonRuleResult): number {
-  return (
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-    b.gap - a.gap ||
-    compareZh(a.person.name, b.person.name) ||
-    (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0)
-  )
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.gap - a.gap || comparePersons(a.person, b.person)
 }
 
 function categoryTargetsOf(rule: PersonHoursRule, p: Person, year: number): Partial<Record<TrainingCategory, number>> {

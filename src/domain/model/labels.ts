@@ -76,6 +76,9 @@ export const RESULT_STATUS_LABELS: Record<ResultStatus, string> = {
   exempt: '免考',
 }
 
+/** What a 缺考 calls for, said wherever a 缺考 is shown: a make-up exam or a written explanation. */
+export const ABSENT_ADVICE = '需补考或书面说明缺考原因'
+
 export const EXAM_KIND_LABELS: Record<ExamKind, string> = {
   annual: '年度学法考试',
   preAppointment: '任前法律知识考试',

@@ -74,6 +74,11 @@ export interface Person {
   /** 调出/退休 date; null while on the roster. */
   activeTo: IsoDate | null
   updatedAt: Stamp
+  /**
+   * Place in the roster order (ascending), e.g. the row of a pasted Excel list. Optional and absent
+   * when never set (records of older versions): see model/person-order.ts and docs/spec/person-order.md.
+   */
+  order?: number
 }
 
 export interface Activity {

@@ -5,6 +5,7 @@
  */
 import type { Exam, IsoDate, ResultStatus } from '../model/types'
 import { formatHours } from '../model/format'
+import { ABSENT_ADVICE } from '../model/labels'
 
 export type ExamTone = 'excellent' | 'pass' | 'fail' | 'absent' | 'exempt' | 'pending'
 
@@ -18,8 +19,7 @@ export interface ExamMark {
   advice: string | null
 }
 
-/** What a 缺考 calls for: a make-up exam or a written explanation. */
-export const ABSENT_ADVICE = '需补考或书面说明缺考原因'
+export { ABSENT_ADVICE }
 
 /** The mark of a recorded status and score (status null: nothing recorded yet). */
 export function examMark(

@@ -4,6 +4,7 @@
  * Pure: built from evaluateTargets' results and the year's data.
  */
 import { isActiveOn, periodEnd } from '../model/dates'
+import { comparePersons } from '../model/person-order'
 import { annualExamStats } from '../measures/exam-stats'
 import { formatCount, formatHours, formatRate, ratio } from '../model/format'
 import { activitiesInPeriod, type CountOptions, type PersonHours } from '../measures/person-hours'
@@ -35,12 +36,12 @@ export interface PersonStatusRow {
 
 const RANK: Record<TargetStatus, number> = { missed: 0, behind: 1, onTrack: 2, met: 3 }
 
-/** Behind-first: missed, behind, onTrack, met, then persons without an hour rule; then by name. */
+/** Behind-first: missed, behind, onTrack, met, then persons without an hour rule; then the roster order. */
 export function compareRows(a: PersonStatusRow, b: PersonStatusRow): number {
   if (a.rule && b.rule) return compareBehindFirst(a.rule, b.rule)
   const ra = a.status === null ? 4 : RANK[a.status]
   const rb = b.status === null ? 4 : RANK[b.status]
-  return ra - rb || a.person.name.localeCompare(b.person.name, 'zh-CN') || (a.person.id < b.person.id ? -1 : 1)
+  return ra - rb || comparePersons(a.person, b.person)
 }
 
 /** One row per person on the roster on the period end, behind-first. */
