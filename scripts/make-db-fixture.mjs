@@ -7,12 +7,13 @@ import { createServer } from 'vite'
 const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
 try {
   const { generateDemoLedger } = await server.ssrLoadModule('/src/domain/demo/ledger.ts')
-  const { LedgerDB, SCHEMA_V1 } = await server.ssrLoadModule('/src/db/database.ts')
+  const db = await server.ssrLoadModule('/src/db/database.ts')
+  const { LedgerDB } = db
   const version = new LedgerDB('fixture-probe', { autoOpen: false }).verno
   const demo = generateDemoLedger({ today: '2026-11-22', persons: 12, seed: 7, deviceId: 'fixture' })
   const fixture = {
     version,
-    schema: version === 1 ? SCHEMA_V1 : undefined,
+    schema: db[`SCHEMA_V${version}`],
     tables: demo.records,
     meta: [
       { key: 'unit', value: demo.unit },

@@ -40,6 +40,20 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const
 
+/**
+ * Version 2 (issue #16) adds activities `review`: the keeper's 首页 counts the 自报 records waiting for
+ * review, and 自报审核 lists them, through it instead of a scan of every activity. Only records that carry a
+ * review state (those that came in a 提交 file) are in it. No upgrade function: IndexedDB builds the
+ * index from the stored rows while the version changes.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  activities: 'id, date, [kind+date], *attendees, review',
+} as const
+
+/** The schema of the newest version (what a fresh database gets). */
+export const SCHEMA_CURRENT = SCHEMA_V2
+
 export class LedgerDB extends Dexie {
   sections!: Table<StoredRecord<Section>, string>
   persons!: Table<StoredRecord<Person>, string>
@@ -59,6 +73,7 @@ export class LedgerDB extends Dexie {
   constructor(name: string = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options })
     this.version(1).stores(SCHEMA_V1)
+    this.version(2).stores(SCHEMA_V2)
   }
 }
 

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LedgerDB, SCHEMA_V1 } from '@/db/database'
+import { LedgerDB, SCHEMA_V1, SCHEMA_V2 } from '@/db/database'
 import { validateRecords } from '@/domain/ledger/schema'
 import { TABLE_NAMES, type LedgerRecords } from '@/domain/model/types'
 
@@ -51,6 +51,21 @@ describe('schema migrations', () => {
   it('never edits a shipped schema: v1 is exactly the snapshot', () => {
     const v1 = fixtures.find((f) => f.version === 1)!
     expect(SCHEMA_V1).toEqual(v1.schema)
+  })
+
+  it('never edits a shipped schema: v2 is exactly the snapshot', () => {
+    expect(SCHEMA_V2).toEqual(fixtures.find((f) => f.version === 2)!.schema)
+  })
+
+  it('v1 → v2: the new review index holds every 自报 record of the old database', async () => {
+    const v1 = fixtures.find((f) => f.version === 1)!
+    const waiting = v1.tables.activities.filter((a) => (a as { review?: string }).review === 'selfReported').length
+    expect(waiting).toBeGreaterThan(0)
+    const db = new LedgerDB(await seedOld(v1))
+    opened.push(db)
+    await db.open()
+    expect(db.verno).toBe(2)
+    expect(await db.activities.where('review').equals('selfReported').count()).toBe(waiting)
   })
 
   for (const fx of fixtures) {
