@@ -98,6 +98,9 @@ const examResult = record({
 })
 
 const basis = v.optional(v.nullable(text(2000)))
+// The years of a basis (docs/spec/basis-validity.md): optional, absent in older records.
+const basisYear = v.optional(v.nullable(year))
+const basisFields = { basis, basisFrom: basisYear, basisTo: basisYear, basisConfirmedFor: basisYear }
 const rule = v.variant(
   'type',
   [
@@ -116,14 +119,14 @@ const rule = v.variant(
           ),
         ),
       ),
-      basis,
+      ...basisFields,
     }),
     record({
       id,
       type: v.literal('examParticipation'),
       scope: v.literal('all', '只能是 all（全体干部职工）'),
       minRate: v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(1, '不能大于 1')),
-      basis,
+      ...basisFields,
     }),
     record({
       id,
@@ -131,7 +134,7 @@ const rule = v.variant(
       kind,
       legalThemeOnly: bool,
       min: v.pipe(num, v.integer('应为整数'), v.minValue(0, '不能小于 0')),
-      basis,
+      ...basisFields,
     }),
   ],
   '不是可识别的规则类型（应为 personHours、examParticipation 或 unitActivityCount）',
@@ -180,6 +183,8 @@ function crossCheck(table: TableName, r: Rec): string | null {
   if (table === 'targetSets') {
     const dup = firstDuplicate((r.rules as Rec[]).map((x) => x.id))
     if (dup !== undefined) return `的「指标规则」中有两条规则使用了相同的编号（id: ${short(dup as string)}）`
+    const backwards = (r.rules as Rec[]).findIndex((x) => typeof x.basisFrom === 'number' && typeof x.basisTo === 'number' && x.basisTo < x.basisFrom)
+    if (backwards >= 0) return `的「指标规则」第 ${backwards + 1} 项的依据有效期结束年份早于开始年份`
   }
   return null
 }
