@@ -27,7 +27,7 @@ import type {
   ExamParticipationRule,
 } from '../model/types'
 import { TARGET_STATUSES, TRAINING_CATEGORIES } from '../model/types'
-import { comparePersons } from '../model/person-order'
+import { comparePersons, compareZh } from '../model/person-order'
 
 export interface EvalOptions extends CountOptions {
   /** computePersonHours(data.activities, year, asOf, opts), when the caller already has it. */
@@ -44,12 +44,7 @@ export type {
 } from './target-results'
 
 const EPS = 1e-9
-const ZH = new Intl.Collator('zh-CN')
-
-/** zh-CN (pinyin) order of names; one shared collator, far faster than localeCompare in a sort. */
-export function compareZh(a: string, b: string): number {
-  return ZH.compare(a, b)
-}
+export { compareZh }
 const STATUS_RANK: Record<TargetStatus, number> = { missed: 0, behind: 1, onTrack: 2, met: 3 }
 
 /** The year's target set; of several (two devices made one each), the newest edit. */

@@ -9,6 +9,11 @@ import type { Person } from './types'
 
 const ZH = new Intl.Collator('zh-CN')
 
+/** zh-CN (pinyin) order of names; one shared collator, far faster than localeCompare in a sort. */
+export function compareZh(a: string, b: string): number {
+  return ZH.compare(a, b)
+}
+
 type Ordered = Pick<Person, 'id' | 'name' | 'roles' | 'order'>
 
 export function comparePersons(a: Ordered, b: Ordered): number {
@@ -21,7 +26,7 @@ export function comparePersons(a: Ordered, b: Ordered): number {
     const lb = b.roles.includes('leader') ? 0 : 1
     if (la !== lb) return la - lb
   }
-  return ZH.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return compareZh(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
 /** The `order` of the next person added: after everyone, whole numbers (1 for the first). */
