@@ -81,7 +81,7 @@ describe('the keeper pastes from Excel', () => {
     await page.getByTestId('bulk-names').locator('textarea').fill('执法大队\n法规股\n办公室\n')
     await expect.poll(() => page.getByTestId('bulk-flag').allInnerTexts()).toEqual(['不像姓名', '不像姓名', '不像姓名'])
     await page.getByTestId('bulk-submit').click()
-    expect(await page.getByTestId('bulk-error').innerText()).toBe('没有勾选要添加或更新的人员')
+    expect(await page.getByTestId('bulk-add-error').innerText()).toBe('没有勾选要添加或更新的人员')
     expect((await ledgerDigest(page)).counts.persons).toBe(40)
     await page.locator('.van-popup--bottom .close').click()
   })
