@@ -1,19 +1,20 @@
-// Writes tests/fixtures/db/v<N>.json: a snapshot of the CURRENT schema filled from the demo ledger.
-// Run once when a new Dexie version() ships (npm run fixtures:db); commit the file and never regenerate
-// an old one: the migration test upgrades every old snapshot to the current schema.
+// Writes tests/fixtures/db/v<N>.json: a snapshot of schema version N (default: the current one) filled from the
+// demo ledger. Run once when a new Dexie version() ships (npm run fixtures:db); commit the file and never regenerate
+// a shipped one: the migration test upgrades every old snapshot to the current schema.
 import { writeFileSync } from 'node:fs'
 import { createServer } from 'vite'
 
 const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
 try {
   const { generateDemoLedger } = await server.ssrLoadModule('/src/domain/demo/ledger.ts')
-  const { LedgerDB, SCHEMA_V1, SCHEMA_V3 } = await server.ssrLoadModule('/src/db/database.ts')
-  const version = new LedgerDB('fixture-probe', { autoOpen: false }).verno
+  const db = await server.ssrLoadModule('/src/db/database.ts')
+  const { LedgerDB } = db
+  const version = Number(process.argv[2] ?? new LedgerDB('fixture-probe', { autoOpen: false }).verno)
+  if (!db.SCHEMAS[version]) throw new Error(`no schema version ${version}`)
   const demo = generateDemoLedger({ today: '2026-11-22', persons: 12, seed: 7, deviceId: 'fixture' })
   const fixture = {
     version,
-    // The whole schema at this version (the versions' stores() specs merged), so a test can create it as it was.
-    schema: { ...SCHEMA_V1, ...(version >= 3 ? SCHEMA_V3 : {}) },
+    schema: db.SCHEMAS[version],
     tables: demo.records,
     meta: [
       { key: 'unit', value: demo.unit },

@@ -43,19 +43,35 @@ export const SCHEMA_V1 = {
 } as const
 
 /**
+/**
+ * Version 2 (issue #16) adds activities `review`: the keeper's 首页 counts the 自报 records waiting for
+ * review, and 自报审核 lists them, through it instead of a scan of every activity. Only records that carry a
+ * review state (those that came in a 提交 file) are in it. No upgrade function: IndexedDB builds the
+ * index from the stored rows while the version changes.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  activities: 'id, date, [kind+date], *attendees, review',
+} as const
+
+/**
  * Version 3 (live sync) adds `outbox`: one row per record changed on this device (or merged in from a file)
  * that the sync service has not yet confirmed, keyed `table/id`. Written in the same transaction as the change;
- * never read on the save path. Dexie carries every table not named here over from the versions before.
+ * never read on the save path.
  */
 export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
   outbox: 'key',
 } as const
 
-/** The stores and indexes of the current version, all versions' specs merged. */
-export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V3 } as const
+/** The whole schema of each version (every SCHEMA_Vn is a full snapshot; a migration fixture exists for each). */
+export const SCHEMAS = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3 } as const
 
-/** Every version() this class declares (a migration fixture exists for each: tests/fixtures/db). */
-export const SCHEMA_VERSIONS = [1, 3] as const
+/** The schema of the newest version (what a fresh database gets). */
+export const SCHEMA_CURRENT = SCHEMA_V3
+
+/** Every version() this class declares (tests/fixtures/db has a fixture for each). */
+export const SCHEMA_VERSIONS = [1, 2, 3] as const
 
 /** A record the sync service has not yet confirmed. */
 export interface OutboxRow {
@@ -87,6 +103,7 @@ export class LedgerDB extends Dexie {
   constructor(name: string = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options })
     this.version(1).stores(SCHEMA_V1)
+    this.version(2).stores(SCHEMA_V2)
     this.version(3).stores(SCHEMA_V3)
   }
 }

@@ -27,6 +27,11 @@ export async function listSections(db: LedgerDB): Promise<Section[]> {
   return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'zh-CN'))
 }
 
+/** How many activities wait for review (the keeper's 首页), from the `review` index alone (schema v2). */
+export function countSelfReported(db: LedgerDB): Promise<number> {
+  return db.activities.where('review').equals('selfReported').count()
+}
+
 export async function listPersons(db: LedgerDB): Promise<Person[]> {
   return live(await db.persons.toArray())
 }

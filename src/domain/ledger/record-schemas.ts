@@ -53,6 +53,8 @@ const person = record({
   activeFrom: date,
   activeTo: v.nullable(date),
   updatedAt: stamp,
+  // Optional (absent on records written before it existed): docs/spec/person-order.md.
+  order: v.optional(v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(1e9, '数值过大'))),
 })
 
 const activity = record({
@@ -96,6 +98,9 @@ const examResult = record({
 })
 
 const basis = v.optional(v.nullable(text(2000)))
+// The years of a basis (docs/spec/basis-validity.md): optional, absent in older records.
+const basisYear = v.optional(v.nullable(year))
+const basisFields = { basis, basisFrom: basisYear, basisTo: basisYear, basisConfirmedFor: basisYear }
 const rule = v.variant(
   'type',
   [
@@ -114,14 +119,14 @@ const rule = v.variant(
           ),
         ),
       ),
-      basis,
+      ...basisFields,
     }),
     record({
       id,
       type: v.literal('examParticipation'),
       scope: v.literal('all', '只能是 all（全体干部职工）'),
       minRate: v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(1, '不能大于 1')),
-      basis,
+      ...basisFields,
     }),
     record({
       id,
@@ -129,7 +134,7 @@ const rule = v.variant(
       kind,
       legalThemeOnly: bool,
       min: v.pipe(num, v.integer('应为整数'), v.minValue(0, '不能小于 0')),
-      basis,
+      ...basisFields,
     }),
   ],
   '不是可识别的规则类型（应为 personHours、examParticipation 或 unitActivityCount）',
@@ -178,6 +183,8 @@ function crossCheck(table: TableName, r: Rec): string | null {
   if (table === 'targetSets') {
     const dup = firstDuplicate((r.rules as Rec[]).map((x) => x.id))
     if (dup !== undefined) return `的「指标规则」中有两条规则使用了相同的编号（id: ${short(dup as string)}）`
+    const backwards = (r.rules as Rec[]).findIndex((x) => typeof x.basisFrom === 'number' && typeof x.basisTo === 'number' && x.basisTo < x.basisFrom)
+    if (backwards >= 0) return `的「指标规则」第 ${backwards + 1} 项的依据有效期结束年份早于开始年份`
   }
   return null
 }
@@ -205,7 +212,8 @@ function issueDetail(table: TableName, issue: v.BaseIssue<unknown>): string {
   if (isObject && last?.origin === 'key') {
     const parent = keys.slice(0, -1)
     const at = parent.length > 0 ? `的${describePath(table, parent)}` : ''
-    if (issue.expected === 'never') return `${at}含有无法识别的字段「${short(String(last.key))}」`
+    // A newer version may add optional fields (docs/decisions/0005-optional-record-fields.md): say so.
+    if (issue.expected === 'never') return `${at}含有无法识别的字段「${short(String(last.key))}」（若文件来自更新版本的学法台账，请先更新本应用）`
     return `${at}缺少「${fieldLabel(table, String(last.key))}」字段`
   }
   return keys.length > 0 ? `的${describePath(table, keys)}${issue.message}` : issue.message

@@ -5,6 +5,7 @@
  * on the exam date; 免考 leaves the denominator.
  */
 import { isActiveOn } from '../model/dates'
+import { comparePersons } from '../model/person-order'
 import { gradeOf } from '../input/exam-input'
 import { resultsByPerson } from './exam-stats'
 import type { Exam, ExamResult, IsoDate, Person, Section } from '../model/types'
@@ -26,11 +27,11 @@ export interface EntryCounts {
   missing: number
 }
 
-/** Section order, then name in the zh-CN collation. */
+/** Section order, then the roster order of persons (model/person-order.ts). */
 export function rosterOrder(sections: readonly Section[]): (a: Person, b: Person) => number {
   const rank = new Map(sections.map((s) => [s.id, s.order]))
   const rankOf = (p: Person) => (p.sectionId !== null ? (rank.get(p.sectionId) ?? Infinity) : Infinity)
-  return (a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)
+  return (a, b) => rankOf(a) - rankOf(b) || comparePersons(a, b)
 }
 
 /**

@@ -76,6 +76,9 @@ export const RESULT_STATUS_LABELS: Record<ResultStatus, string> = {
   exempt: '免考',
 }
 
+/** What a 缺考 calls for, said wherever a 缺考 is shown: a make-up exam or a written explanation. */
+export const ABSENT_ADVICE = '需补考或书面说明缺考原因'
+
 export const EXAM_KIND_LABELS: Record<ExamKind, string> = {
   annual: '年度学法考试',
   preAppointment: '任前法律知识考试',
@@ -233,6 +236,9 @@ export const FIELD_LABELS: Record<string, string> = {
   proRate: '按在岗天数折算',
   categoryMinHours: '分类别最低学时',
   basis: '依据',
+  basisFrom: '依据有效期起始年份',
+  basisTo: '依据有效期结束年份',
+  basisConfirmedFor: '依据确认适用年度',
   minRate: '最低参考率',
   legalThemeOnly: '仅计法治专题',
   min: '最少次数',

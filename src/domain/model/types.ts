@@ -74,6 +74,11 @@ export interface Person {
   /** 调出/退休 date; null while on the roster. */
   activeTo: IsoDate | null
   updatedAt: Stamp
+  /**
+   * Place in the roster order (ascending), e.g. the row of a pasted Excel list. Optional and absent
+   * when never set (records of older versions): see model/person-order.ts and docs/spec/person-order.md.
+   */
+  order?: number
 }
 
 export interface Activity {
@@ -123,7 +128,22 @@ export interface ExamResult {
 
 export type TargetScope = 'all' | 'enforcement' | 'leader'
 
-export interface PersonHoursRule {
+/**
+ * 依据 of a rule: a short text the keeper can edit, and optionally the years it applies (issue #16) and
+ * the year the keeper confirmed it still applies outside them. All optional: absent in older records.
+ * docs/spec/basis-validity.md.
+ */
+export interface RuleBasis {
+  basis?: string | null
+  /** First year the basis applies. */
+  basisFrom?: number | null
+  /** Last year the basis applies (a 2023—2025 plan: 2025). */
+  basisTo?: number | null
+  /** The year (of the rule's target set) for which the keeper confirmed the basis applies though outside its years. */
+  basisConfirmedFor?: number | null
+}
+
+export interface PersonHoursRule extends RuleBasis {
   id: string
   type: 'personHours'
   scope: TargetScope
@@ -133,25 +153,21 @@ export interface PersonHoursRule {
   proRate: boolean
   /** Optional per-category minimums (training hours), issue #4. */
   categoryMinHours?: Partial<Record<TrainingCategory, number>> | null
-  /** 依据: a short basis text the keeper can edit. */
-  basis?: string | null
 }
 
-export interface ExamParticipationRule {
+export interface ExamParticipationRule extends RuleBasis {
   id: string
   type: 'examParticipation'
   scope: 'all'
   minRate: number
-  basis?: string | null
 }
 
-export interface UnitActivityCountRule {
+export interface UnitActivityCountRule extends RuleBasis {
   id: string
   type: 'unitActivityCount'
   kind: ActivityKind
   legalThemeOnly: boolean
   min: number
-  basis?: string | null
 }
 
 export type TargetRule = PersonHoursRule | ExamParticipationRule | UnitActivityCountRule

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LedgerDB, SCHEMA_V1, SCHEMA_VERSIONS } from '@/db/database'
+import { LedgerDB, SCHEMAS, SCHEMA_VERSIONS } from '@/db/database'
 import { validateRecords } from '@/domain/ledger/schema'
 import { TABLE_NAMES, type LedgerRecords } from '@/domain/model/types'
 
@@ -62,9 +62,19 @@ describe('schema migrations', () => {
     }
   })
 
-  it('never edits a shipped schema: v1 is exactly the snapshot', () => {
+  it('never edits a shipped schema: every version is exactly its snapshot', () => {
+    for (const v of SCHEMA_VERSIONS) expect(SCHEMAS[v]).toEqual(fixtures.find((f) => f.version === v)!.schema)
+  })
+
+  it('v1 → current: the review index of v2 holds every 自报 record of the old database', async () => {
     const v1 = fixtures.find((f) => f.version === 1)!
-    expect(SCHEMA_V1).toEqual(v1.schema)
+    const waiting = v1.tables.activities.filter((a) => (a as { review?: string }).review === 'selfReported').length
+    expect(waiting).toBeGreaterThan(0)
+    const db = new LedgerDB(await seedOld(v1))
+    opened.push(db)
+    await db.open()
+    expect(db.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1])
+    expect(await db.activities.where('review').equals('selfReported').count()).toBe(waiting)
   })
 
   for (const fx of fixtures) {

@@ -327,13 +327,14 @@ describe('generateDemoLedger', () => {
     expect(data.exams.filter((e) => e.kind === 'annual').map((e) => e.year)).toEqual([2025])
   })
 
-  it('sets the default targets for each year, with a basis on every rule', () => {
+  it('sets the default targets for each year: a basis on every rule but the 60-学时 one (offered, not asserted)', () => {
     const data = live(demo())
     const y = yearOf(TODAY)
     expect(data.targetSets.map((t) => t.year)).toEqual([y - 1, y])
     for (const t of data.targetSets) {
       expect(t.rules.map((r) => r.type)).toEqual(['personHours', 'examParticipation', 'unitActivityCount', 'unitActivityCount'])
-      for (const r of t.rules) expect(r.basis).toMatch(/[\u4e00-\u9fff]/)
+      expect(t.rules[0].basis).toBeNull()
+      for (const r of t.rules.slice(1)) expect(r.basis).toMatch(/[\u4e00-\u9fff]/)
       const [hours, exam, cg, lecture] = t.rules
       expect(hours).toMatchObject({ scope: 'enforcement', minHours: 60, kinds: null, proRate: true })
       expect(exam).toMatchObject({ scope: 'all', minRate: 1 })
