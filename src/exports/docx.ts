@@ -6,15 +6,13 @@
  * 3号. The docx library is loaded on first use.
  */
 import type { Document as DocxDocument, Paragraph as DocxParagraph, Table as DocxTable } from 'docx'
-import { periodEnd } from '../domain/model/dates'
-import { FIGURE_LABELS, TARGET_STATUS_LABELS } from '../domain/model/labels'
+import { formatZhDate, periodEnd } from '../domain/model/dates'
+import { FIGURE_LABELS, TARGET_STATUS_LABELS, ruleTitle } from '../domain/model/labels'
 import { displayLawName } from '../domain/model/laws'
-import { formatZhDate } from '../domain/report/draft'
 import type { ReportBundle } from '../domain/report/bundle'
 import { FIGURE_GROUPS, FIGURE_UNITS, REPORT_TEXT } from '../domain/report/labels'
 import { DASH } from '../domain/model/format'
 import { targetDetail } from '../domain/report/targets'
-import { ruleTitle } from '../domain/input/target-input'
 import { DOCX_FONTS, fontTableXml } from './docx-fonts'
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -16,7 +16,6 @@ import {
   type FigureKey,
 } from '../domain/model/labels'
 import { displayLawName } from '../domain/model/laws'
-import { formatZhDate } from '../domain/report/draft'
 import { FIGURE_FORMATS } from '../domain/report/figures'
 import type { ReportBundle } from '../domain/report/bundle'
 import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, FIGURE_GROUPS, NO, REPORT_TEXT, YES } from '../domain/report/labels'
@@ -24,7 +23,7 @@ import { hoursCell, personTable } from '../domain/report/table'
 import { buildTrainingCards, type OfficerCard } from '../domain/measures/training-cards'
 import type { TrainingCard } from '../domain/measures/training-card'
 import { activitiesInPeriod } from '../domain/measures/person-hours'
-import { periodEnd } from '../domain/model/dates'
+import { formatZhDate, periodEnd } from '../domain/model/dates'
 import { TRAINING_CATEGORIES } from '../domain/model/types'
 import { appendLines, fillTableSheet, sheetName, type SheetValue } from './xlsx-sheet'
 

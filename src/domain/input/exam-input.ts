@@ -82,9 +82,3 @@ export function composeExemptReason(chip: ExemptReason | null, text: string): st
   if (chip === null || chip === '其他') return t
   return t ? `${chip}：${t}` : chip
 }
-
-/** The grade word of a score against the exam's lines. */
-export function gradeOf(score: number, exam: Pick<Exam, 'passScore' | 'excellentScore'>): '优秀' | '合格' | '不合格' {
-  if (exam.excellentScore !== null && score >= exam.excellentScore) return '优秀'
-  return score >= exam.passScore ? '合格' : '不合格'
-}

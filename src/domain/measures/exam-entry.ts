@@ -5,8 +5,8 @@
  * on the exam date; 免考 leaves the denominator.
  */
 import { isActiveOn } from '../model/dates'
-import { gradeOf } from '../input/exam-input'
-import { resultsByPerson } from './exam-stats'
+import { rosterOrder } from '../model/order'
+import { gradeOf, resultsByPerson } from './exam-stats'
 import type { Exam, ExamResult, IsoDate, Person, Section } from '../model/types'
 
 export interface EntryRow {
@@ -24,13 +24,6 @@ export interface EntryCounts {
   exempt: number
   /** 未录入: in scope with no result yet. */
   missing: number
-}
-
-/** Section order, then name in the zh-CN collation. */
-export function rosterOrder(sections: readonly Section[]): (a: Person, b: Person) => number {
-  const rank = new Map(sections.map((s) => [s.id, s.order]))
-  const rankOf = (p: Person) => (p.sectionId !== null ? (rank.get(p.sectionId) ?? Infinity) : Infinity)
-  return (a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)
 }
 
 /**

@@ -70,6 +70,11 @@ export function isPass(r: ExamResult, exam: Exam): boolean {
 export function isExcellent(r: ExamResult, exam: Exam): boolean {
   return r.status === 'taken' && r.score !== null && exam.excellentScore !== null && r.score >= exam.excellentScore
 }
+/** The grade word of a score against the exam's lines. */
+export function gradeOf(score: number, exam: Pick<Exam, 'passScore' | 'excellentScore'>): '优秀' | '合格' | '不合格' {
+  if (exam.excellentScore !== null && score >= exam.excellentScore) return '优秀'
+  return score >= exam.passScore ? '合格' : '不合格'
+}
 
 function emptyAnnual(): AnnualExamStats {
   return {

@@ -4,6 +4,7 @@
  * unit for every rule, each with a status met / onTrack / behind / missed.
  */
 import { activeDaysBetween, activeDaysInYear, elapsedShareOfYear, isActiveOn, periodEnd, proRatedTarget, yearStart } from '../model/dates'
+import { compareZh } from '../model/order'
 import { annualExamStats, isYearOver } from './exam-stats'
 import { activitiesInPeriod, computePersonHours, hoursOfKinds, type CountOptions, type PersonHours } from './person-hours'
 import type {
@@ -43,12 +44,6 @@ export type {
 } from './target-results'
 
 const EPS = 1e-9
-const ZH = new Intl.Collator('zh-CN')
-
-/** zh-CN (pinyin) order of names; one shared collator, far faster than localeCompare in a sort. */
-export function compareZh(a: string, b: string): number {
-  return ZH.compare(a, b)
-}
 const STATUS_RANK: Record<TargetStatus, number> = { missed: 0, behind: 1, onTrack: 2, met: 3 }
 
 /** The year's target set; of several (two devices made one each), the newest edit. */
@@ -80,6 +75,12 @@ export function compareBehindFirst(a: PersonRuleResult, b: PersonRuleResult): nu
     compareZh(a.person.name, b.person.name) ||
     (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0)
   )
+}
+
+/** Of several hour rules for one person, the one to show: worst status, then largest gap, then highest target. */
+export function bindingRule(results: readonly PersonRuleResult[]): PersonRuleResult | null {
+  if (results.length === 0) return null
+  return [...results].sort((a, b) => compareBehindFirst(a, b) || b.target - a.target)[0]
 }
 
 function categoryTargetsOf(rule: PersonHoursRule, p: Person, year: number): Partial<Record<TrainingCategory, number>> {

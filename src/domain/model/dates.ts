@@ -72,6 +72,11 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b
 }
 
+/** "2023年12月31日" (no leading zeros). */
+export function formatZhDate(date: IsoDate): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}
+
 /** The local date of a JS Date (the device's calendar day). */
 export function localIsoDate(d: Date): IsoDate {
   const y = d.getFullYear()

@@ -115,6 +115,25 @@ export const RULE_TYPE_LABELS: Record<TargetRule['type'], string> = {
   unitActivityCount: '活动次数',
 }
 
+/** What a rule's title depends on (a rule record, or the editor's form of one). */
+export type TitledRule =
+  | Pick<TargetRule & { type: 'personHours' }, 'type' | 'scope'>
+  | Pick<TargetRule & { type: 'examParticipation' }, 'type'>
+  | Pick<TargetRule & { type: 'unitActivityCount' }, 'type' | 'kind' | 'legalThemeOnly'>
+
+/** A short title of a rule: "执法证持证人员年度学时", "法治专题中心组学习", "法治讲座". */
+export function ruleTitle(rule: TitledRule): string {
+  switch (rule.type) {
+    case 'personHours':
+      return `${TARGET_SCOPE_LABELS[rule.scope]}年度学时`
+    case 'examParticipation':
+      return '年度学法考试参考率'
+    case 'unitActivityCount':
+      if (rule.kind === 'centerGroup') return rule.legalThemeOnly ? '法治专题中心组学习' : '理论学习中心组学习'
+      return rule.legalThemeOnly ? `${KIND_LABELS[rule.kind]}（法治专题）` : KIND_LABELS[rule.kind]
+  }
+}
+
 /** Report figure keys (PRODUCT.md "Report figures"), in the order of that table. */
 export const FIGURE_KEYS = [
   'staffCount',

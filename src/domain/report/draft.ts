@@ -4,7 +4,7 @@
  * printed figures exactly as the report page shows them; a clause whose figure
  * is zero or missing ("—") is left out, never written as "0 次".
  */
-import { periodEnd } from '../model/dates'
+import { formatZhDate, periodEnd } from '../model/dates'
 import { DASH } from '../model/format'
 import type { FigureKey } from '../model/labels'
 import { displayLawName, normaliseLawName } from '../model/laws'
@@ -24,11 +24,6 @@ export interface DraftContext {
 
 /** How many studied laws the paragraph names. */
 export const DRAFT_LAW_NAMES = 5
-
-/** "2023年12月31日" (no leading zeros). */
-export function formatZhDate(date: IsoDate): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
-}
 
 /** How the unit names itself: 我局 / 我办 / 我委…, else 我单位. */
 export function selfName(unitName: string): string {

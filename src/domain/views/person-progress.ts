@@ -5,7 +5,7 @@
 import { annualExamStats, isExcellent, isPass } from '../measures/exam-stats'
 import { computePersonHours, emptyPersonHours, type PersonHours } from '../measures/person-hours'
 import {
-  compareBehindFirst,
+  bindingRule,
   evaluatePerson,
   personsInScope,
   targetSetFor,
@@ -40,12 +40,6 @@ export interface PersonProgress {
   gap: number | null
   status: TargetStatus | null
   exam: PersonExamStatus | null
-}
-
-/** Of several hour rules for one person, the one to show: worst status, then largest gap, then highest target. */
-export function bindingRule(results: readonly PersonRuleResult[]): PersonRuleResult | null {
-  if (results.length === 0) return null
-  return [...results].sort((a, b) => compareBehindFirst(a, b) || b.target - a.target)[0]
 }
 
 /** The person's status in the year's annual exam, or null when there is no such exam by D. */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   composeExemptReason,
   defaultExamTitle,
-  gradeOf,
   normalizeResult,
   parseScore,
   validateExam,
@@ -10,6 +9,7 @@ import {
   type ExamInput,
 } from '../../../../src/domain/input/exam-input'
 import { entryCounts, examEntryRows, nextWithoutResult } from '../../../../src/domain/measures/exam-entry'
+import { gradeOf } from '../../../../src/domain/measures/exam-stats'
 import type { Exam, ExamResult } from '../../../../src/domain/model/types'
 import { person, section, STAMP } from '../factories'
 

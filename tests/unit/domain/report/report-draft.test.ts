@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIGURE_KEYS, type FigureKey } from '../../../../src/domain/model/labels'
-import { draftReportParagraph, formatZhDate, isStated, selfName } from '../../../../src/domain/report/draft'
+import { draftReportParagraph, isStated, selfName } from '../../../../src/domain/report/draft'
+import { formatZhDate } from '../../../../src/domain/model/dates'
 import { computeReportFigures } from '../../../../src/domain/report/figures'
 import { activity, ledger, loadLedgerFile, person, LEDGER_FIXTURES } from '../factories'
 
