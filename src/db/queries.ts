@@ -173,11 +173,6 @@ export async function activitiesOfYearBetween(db: LedgerDB, q: YearPageQuery, fr
   return (q.accept ? rows.filter(q.accept) : rows).sort(newestFirst)
 }
 
-/** True when the ledger has no unit yet (first start). */
-export async function isLedgerEmpty(db: LedgerDB): Promise<boolean> {
-  return (await db.meta.get('unit')) === undefined
-}
-
 /**
  * What one person's own progress needs besides the person's activities (read through the `attendees`
  * index by `activitiesOfPerson`): the sections, the person's row, the exams and targets and the person's

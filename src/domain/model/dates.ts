@@ -90,11 +90,6 @@ export function periodEnd(year: number, asOf: IsoDate): IsoDate {
   return minDate(asOf, yearEnd(year))
 }
 
-/** "In Y up to D": date from Y-01-01 to the earlier of D and Y-12-31. */
-export function inYearUpTo(date: IsoDate, year: number, asOf: IsoDate): boolean {
-  return date >= yearStart(year) && date <= periodEnd(year, asOf)
-}
-
 type ActiveSpan = Pick<Person, 'activeFrom' | 'activeTo'>
 
 /** Active on D: activeFrom ≤ D and (activeTo is null or activeTo ≥ D). */

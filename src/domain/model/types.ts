@@ -25,7 +25,6 @@ export const ACTIVITY_KINDS = [
 ] as const
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 export const PERSONAL_KINDS: readonly ActivityKind[] = ['self', 'online']
-export const GROUP_KINDS: readonly ActivityKind[] = ACTIVITY_KINDS.filter((k) => k !== 'self' && k !== 'online')
 
 export const TRAINING_CATEGORIES = ['publicLaw', 'business', 'enforcementSkill'] as const
 export type TrainingCategory = (typeof TRAINING_CATEGORIES)[number]
@@ -176,7 +175,6 @@ export interface LedgerData {
 export const TABLE_NAMES = ['sections', 'persons', 'activities', 'exams', 'examResults', 'targetSets'] as const
 export type TableName = (typeof TABLE_NAMES)[number]
 
-export type LiveRecord = Section | Person | Activity | Exam | ExamResult | TargetSet
 export type StoredRecord<T> = T | Tombstone
 
 /** Records as a ledger file carries them: live ones and tombstones. */

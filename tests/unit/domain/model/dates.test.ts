@@ -10,7 +10,6 @@ import {
   daysInclusive,
   elapsedShareOfYear,
   fromDayNumber,
-  inYearUpTo,
   isActiveOn,
   isIsoDate,
   isLeapYear,
@@ -119,15 +118,6 @@ describe('periods', () => {
   it('ends a period at the earlier of the as-of date and the year end', () => {
     expect(periodEnd(2023, '2023-11-30')).toBe('2023-11-30')
     expect(periodEnd(2023, '2024-03-01')).toBe('2023-12-31')
-  })
-
-  it('places dates in year Y up to D', () => {
-    expect(inYearUpTo('2023-01-01', 2023, '2023-06-30')).toBe(true)
-    expect(inYearUpTo('2023-06-30', 2023, '2023-06-30')).toBe(true)
-    expect(inYearUpTo('2023-07-01', 2023, '2023-06-30')).toBe(false)
-    expect(inYearUpTo('2022-12-31', 2023, '2023-06-30')).toBe(false)
-    expect(inYearUpTo('2023-12-31', 2023, '2024-02-01')).toBe(true)
-    expect(inYearUpTo('2024-01-01', 2023, '2024-02-01')).toBe(false)
   })
 })
 
