@@ -7,7 +7,7 @@
  */
 import type { LedgerDB } from './database'
 import { getMeta, setMeta } from './meta'
-import { mergeRecords, type MergeOptions, type MergeSummary } from './merge-records'
+import { mergeRecords, type MergeSummary } from './merge-records'
 import { hasAnyRecords, putSafetyBackup, readRecordsInTransaction, readUnit, type SafetyBackupInfo } from './ledger-read'
 import { canonicalJson } from '../domain/ledger/canonical'
 import type { FileHeader } from '../domain/ledger/crypto'
@@ -28,8 +28,6 @@ export interface ApplyOptions {
   /** The user agreed to import a backup into a ledger that has data (a safety backup is saved first). */
   confirmRestore?: boolean
   onProgress?: (p: ImportProgress) => void
-  /** Test hook: fault injection before every write. */
-  beforeWrite?: MergeOptions['beforeWrite']
   chunkSize?: number
   now?: () => Date
   /** Safety-backup restore: the tables become exactly the file (see merge-records.ts). */
@@ -130,14 +128,12 @@ function changedCount(summary: MergeSummary): number {
 /** The backup reminder: a backup restored into an empty ledger is that backup; anything else is a change. */
 async function trackBackup(db: LedgerDB, purpose: FilePurpose, header: FileHeader, wasEmpty: boolean, summary: MergeSummary, opts: ApplyOptions) {
   if (purpose === 'backup' && wasEmpty && !opts.replace) {
-    opts.beforeWrite?.('meta')
     await setMeta(db, 'lastBackupAt', header.exportedAt)
     await setMeta(db, 'changesSinceBackup', 0)
     return
   }
   const changed = changedCount(summary)
   if (changed === 0) return
-  opts.beforeWrite?.('meta')
   await setMeta(db, 'changesSinceBackup', ((await getMeta(db, 'changesSinceBackup')) ?? 0) + changed)
 }
 
@@ -185,14 +181,12 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
       stats,
       unit: opts.replace || adoptedUnit ? header.unit : undefined,
       onProgress: (share) => opts.onProgress?.({ phase: 'merge', share }),
-      beforeWrite: opts.beforeWrite,
       replace: opts.replace,
       chunkSize: opts.chunkSize,
     })
     // Nothing written, nothing to undo: a repeated import stays a complete no-op.
     const savesSafety = !!safety?.text && !!safety.info && stats.written > 0
     if (savesSafety && safety?.text && safety.info) {
-      opts.beforeWrite?.('meta')
       await putSafetyBackup(db, safety.text, safety.info)
     }
     await trackBackup(db, header.purpose, header, !hasData, summary, opts)

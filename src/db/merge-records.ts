@@ -21,8 +21,6 @@ export interface MergeOptions {
   unit?: Unit
   /** Called after each table with the share done (0..1). */
   onProgress?: (share: number) => void
-  /** Test hook: called before each write (record tables and meta) to inject faults. */
-  beforeWrite?: (table: TableName | 'meta') => void
   /** Make each table exactly the given records (safety-backup restore only). */
   replace?: boolean
   /** Records read and written per step (tests make it small to get many writes). */
@@ -95,12 +93,10 @@ async function planTable(db: LedgerDB, name: TableName, incoming: Stamped[], opt
 async function applyPlan(db: LedgerDB, plan: TablePlan, opts: MergeOptions): Promise<number> {
   const table = db.table<Stamped, string>(plan.name)
   if (plan.removeIds.length) {
-    opts.beforeWrite?.(plan.name)
     await table.bulkDelete(plan.removeIds)
   }
   const size = Math.max(1, opts.chunkSize ?? CHUNK)
   for (let i = 0; i < plan.winners.length; i += size) {
-    opts.beforeWrite?.(plan.name)
     await table.bulkPut(plan.winners.slice(i, i + size))
   }
   return plan.removeIds.length + plan.winners.length
@@ -138,11 +134,9 @@ export async function mergeRecords(db: LedgerDB, records: LedgerRecords, opts: M
     // Every stamp the ledger holds was received when it was written, so only a write moves the clock.
     const newest = written > 0 ? maxStamp(TABLE_NAMES.flatMap((t) => records[t] as Stamped[])) : null
     if (newest) {
-      opts.beforeWrite?.('meta')
       await receiveStamps(db, newest)
     }
     if (opts.unit) {
-      opts.beforeWrite?.('meta')
       await setMeta(db, 'unit', { id: opts.unit.id, name: opts.unit.name })
     }
     return result
