@@ -5,20 +5,11 @@
  */
 import type { Workbook } from 'exceljs'
 import { DASH } from '../domain/model/format'
-import {
-  CATEGORY_LABELS,
-  FIGURE_LABELS,
-  KIND_LABELS,
-  REVIEW_LABELS,
-  TABLE_LABELS,
-  TARGET_STATUS_LABELS,
-  fieldLabel,
-  type FigureKey,
-} from '../domain/model/labels'
+import { CATEGORY_LABELS, KIND_LABELS, REVIEW_LABELS, TABLE_LABELS, TARGET_STATUS_LABELS, fieldLabel } from '../domain/model/labels'
 import { displayLawName } from '../domain/model/laws'
-import { FIGURE_FORMATS } from '../domain/report/figures'
+import { FIGURE_GROUPS, figure, type FigureKey } from '../domain/report/registry'
 import type { ReportBundle } from '../domain/report/bundle'
-import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, FIGURE_GROUPS, NO, REPORT_TEXT, YES } from '../domain/report/labels'
+import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, NO, REPORT_TEXT, YES } from '../domain/report/labels'
 import { hoursCell, personTable } from '../domain/report/table'
 import { buildTrainingCards, type OfficerCard } from '../domain/measures/training-cards'
 import type { TrainingCard } from '../domain/measures/training-card'
@@ -39,7 +30,7 @@ export async function loadExcel(): Promise<ExcelModule> {
 /** A figure as a sheet value that displays exactly as printed: numbers stay numbers, rates get a % format. */
 export function figureValue(key: FigureKey, printed: string): SheetValue {
   if (printed === DASH || printed === '') return printed
-  if (FIGURE_FORMATS[key] !== 'rate') return Number(printed)
+  if (figure(key).format !== 'rate') return Number(printed)
   const pct = printed.slice(0, -1)
   return { value: Number(pct) / 100, numFmt: pct.includes('.') ? '0.0%' : '0%' }
 }
@@ -57,7 +48,7 @@ function summarySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
       const cmp = b.comparison?.[k]
       rows.push([
         g.title,
-        FIGURE_LABELS[k],
+        figure(k).label,
         figureValue(k, b.figures.printed[k]),
         b.previous === null ? '' : figureValue(k, b.previous.printed[k]),
         cmp?.printedDelta ?? '',

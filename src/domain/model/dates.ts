@@ -90,6 +90,11 @@ export function periodEnd(year: number, asOf: IsoDate): IsoDate {
   return minDate(asOf, yearEnd(year))
 }
 
+/** The as-of date a year is reported on unless one is asked for: today within this year, else the year's last day. */
+export function defaultAsOf(year: number, today: IsoDate): IsoDate {
+  return year === yearOf(today) ? today : yearEnd(year)
+}
+
 type ActiveSpan = Pick<Person, 'activeFrom' | 'activeTo'>
 
 /** Active on D: activeFrom ≤ D and (activeTo is null or activeTo ≥ D). */

@@ -134,68 +134,6 @@ export function ruleTitle(rule: TitledRule): string {
   }
 }
 
-/** Report figure keys (PRODUCT.md "Report figures"), in the order of that table. */
-export const FIGURE_KEYS = [
-  'staffCount',
-  'enforcementCount',
-  'leaderCount',
-  'centerGroupSessions',
-  'centerGroupLegalSessions',
-  'collectiveSessions',
-  'lectureCount',
-  'trainingSessions',
-  'warningSessions',
-  'totalHours',
-  'avgHours',
-  'studyParticipationRate',
-  'enforcementAvgHours',
-  'enforcementMinHours',
-  'enforcementMetCount',
-  'enforcementMetRate',
-  'examEligible',
-  'examTaken',
-  'examParticipationRate',
-  'examPassRate',
-  'examExcellentRate',
-  'preMeetingSessions',
-  'preAppointmentExamCount',
-  'preAppointmentPassRate',
-  'lawsStudiedCount',
-  'targetsMet',
-  'targetsTotal',
-] as const
-export type FigureKey = (typeof FIGURE_KEYS)[number]
-
-export const FIGURE_LABELS: Record<FigureKey, string> = {
-  staffCount: '在册干部职工',
-  enforcementCount: '执法证持证人员',
-  leaderCount: '领导班子成员',
-  centerGroupSessions: '理论学习中心组学习（次）',
-  centerGroupLegalSessions: '其中法治专题（次）',
-  collectiveSessions: '集体学法（次）',
-  lectureCount: '法治讲座（场）',
-  trainingSessions: '业务培训（期）',
-  warningSessions: '警示教育（次）',
-  totalHours: '学习培训总学时',
-  avgHours: '人均学时',
-  studyParticipationRate: '参学率',
-  enforcementAvgHours: '执法人员人均培训学时',
-  enforcementMinHours: '执法人员最低学时',
-  enforcementMetCount: '达到年度学时要求人数',
-  enforcementMetRate: '学时达标率',
-  examEligible: '应考人数',
-  examTaken: '实考人数',
-  examParticipationRate: '参考率',
-  examPassRate: '合格率',
-  examExcellentRate: '优秀率',
-  preMeetingSessions: '会前学法（次）',
-  preAppointmentExamCount: '任前法律知识考试人数',
-  preAppointmentPassRate: '任前考试合格率',
-  lawsStudiedCount: '学习法律法规（部）',
-  targetsMet: '指标完成（项）',
-  targetsTotal: '考核指标（项）',
-}
-
 /**
  * Online study platforms offered for `organizer` of an `online` activity. The
  * first three are the ones units name most (学习强国、法宣在线、普法网).

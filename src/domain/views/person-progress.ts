@@ -2,7 +2,7 @@
  * One person's progress for the "me" card: hours against the binding hour
  * rule, hours by category, and the year's annual exam.
  */
-import { annualExamStats, isExcellent, isPass } from '../measures/exam-stats'
+import { annualExamStats, gradeOf, isExcellent, isPass, type Grade } from '../measures/exam-stats'
 import { computePersonHours, emptyPersonHours, type PersonHours } from '../measures/person-hours'
 import {
   bindingRule,
@@ -23,6 +23,8 @@ export interface PersonExamStatus {
   score: number | null
   isPassed: boolean
   isExcellent: boolean
+  /** 优秀 / 合格 / 不合格 of a taken exam with a score; null otherwise. */
+  grade: Grade | null
 }
 
 export interface PersonProgress {
@@ -59,6 +61,7 @@ export function personExamStatus(
     score: r?.score ?? null,
     isPassed: r !== null && isPass(r, stats.exam),
     isExcellent: r !== null && isExcellent(r, stats.exam),
+    grade: r?.status === 'taken' && r.score !== null ? gradeOf(r.score, stats.exam) : null,
   }
 }
 

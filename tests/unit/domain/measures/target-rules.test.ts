@@ -267,7 +267,7 @@ describe('personProgress (the me card)', () => {
     expect(me.rules).toHaveLength(2)
     expect(me.exam).toBeNull() // the exam is dated after D
     const later = personProgress(data, 'me', 2024, '2024-10-31')!
-    expect(later.exam).toMatchObject({ isEligible: true, status: 'taken', score: 96, isPassed: true, isExcellent: true })
+    expect(later.exam).toMatchObject({ isEligible: true, status: 'taken', score: 96, isPassed: true, isExcellent: true, grade: '优秀' })
   })
   it('a staff member is held to the all-staff rule only', () => {
     // 10 学时; 2024-10-31 is day 305: pace 8.33 > 1.5
