@@ -15,6 +15,7 @@ import {
 } from '../domain/model/types'
 import { newestFirst } from '../domain/views/activity-list'
 import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/model/dates'
+import { compareZh } from '../domain/model/order'
 import type { IsoDate } from '../domain/model/types'
 
 export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
@@ -24,7 +25,7 @@ export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
 }
 
 export async function listSections(db: LedgerDB): Promise<Section[]> {
-  return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'zh-CN'))
+  return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || compareZh(a.name, b.name))
 }
 
 export async function listPersons(db: LedgerDB): Promise<Person[]> {

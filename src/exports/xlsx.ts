@@ -7,6 +7,7 @@ import type { Workbook } from 'exceljs'
 import { DASH } from '../domain/model/format'
 import { CATEGORY_LABELS, KIND_LABELS, REVIEW_LABELS, TABLE_LABELS, TARGET_STATUS_LABELS, fieldLabel } from '../domain/model/labels'
 import { displayLawName } from '../domain/model/laws'
+import { compareZh } from '../domain/model/order'
 import { FIGURE_GROUPS, figure, type FigureKey } from '../domain/report/registry'
 import type { ReportBundle } from '../domain/report/bundle'
 import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, NO, REPORT_TEXT, YES } from '../domain/report/labels'
@@ -84,7 +85,7 @@ function personSheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
 function activitySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
   const ws = wb.addWorksheet(sheetName(REPORT_TEXT.activitiesSheet, taken))
   const acts = activitiesInPeriod(b.data.activities, b.year, b.asOf, b.opts).sort(
-    (x, y) => x.date.localeCompare(y.date) || x.kind.localeCompare(y.kind) || x.title.localeCompare(y.title, 'zh-CN'),
+    (x, y) => x.date.localeCompare(y.date) || x.kind.localeCompare(y.kind) || compareZh(x.title, y.title),
   )
   const rows = acts.map((a, i): SheetValue[] => [
     i + 1,

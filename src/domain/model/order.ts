@@ -1,4 +1,7 @@
-/** The orders lists are shown in: names in the zh-CN (pinyin) collation, persons by section then name. */
+/**
+ * The orders lists are shown in, one of each: names in the zh-CN (pinyin) collation, persons by name, and persons by
+ * section (the roster's section order) then name. Every list of persons sorts with these.
+ */
 import type { Person, Section } from './types'
 
 const ZH = new Intl.Collator('zh-CN')
@@ -8,9 +11,14 @@ export function compareZh(a: string, b: string): number {
   return ZH.compare(a, b)
 }
 
-/** Section order, then name in the zh-CN collation. */
+/** Persons by name (zh-CN), the id keeping namesakes in one order. */
+export function byName(a: Pick<Person, 'name' | 'id'>, b: Pick<Person, 'name' | 'id'>): number {
+  return compareZh(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/** Persons by their section's order (no or an unknown section last), then by name. */
 export function rosterOrder(sections: readonly Section[]): (a: Person, b: Person) => number {
   const rank = new Map(sections.map((s) => [s.id, s.order]))
   const rankOf = (p: Person) => (p.sectionId !== null ? (rank.get(p.sectionId) ?? Infinity) : Infinity)
-  return (a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)
+  return (a, b) => rankOf(a) - rankOf(b) || byName(a, b)
 }

@@ -9,6 +9,7 @@ import { formatCount, formatHours, formatRate, ratio } from '../model/format'
 import { activitiesInPeriod, type CountOptions, type PersonHours } from '../measures/person-hours'
 import { bindingRule, compareBehindFirst, summarizeStatuses, type PersonRuleResult, type RuleResult, type TargetEvaluation } from '../measures/target-rules'
 import { ruleTitle } from '../model/labels'
+import { byName } from '../model/order'
 import { printFigure } from '../report/registry'
 import type { Activity, IsoDate, LedgerData, Person, ResultStatus, Section, TargetStatus, TrainingCategory } from '../model/types'
 import { TRAINING_CATEGORIES } from '../model/types'
@@ -37,7 +38,7 @@ export function compareRows(a: PersonStatusRow, b: PersonStatusRow): number {
   if (a.rule && b.rule) return compareBehindFirst(a.rule, b.rule)
   const ra = a.status === null ? 4 : RANK[a.status]
   const rb = b.status === null ? 4 : RANK[b.status]
-  return ra - rb || a.person.name.localeCompare(b.person.name, 'zh-CN') || (a.person.id < b.person.id ? -1 : 1)
+  return ra - rb || byName(a.person, b.person)
 }
 
 /** One row per person on the roster on the period end, behind-first. */
