@@ -13,14 +13,11 @@ import { canonicalJson } from '../domain/ledger/canonical'
 import type { FileHeader } from '../domain/ledger/crypto'
 import { buildLedgerFile, countRecords, isOwnPersonalActivity } from '../domain/ledger/file'
 import { markSelfReported, type PreparedImport } from '../domain/ledger/import-check'
+import type { ImportDone, ImportProgress } from '../domain/ledger/import-outcome'
 import { checkReferences, type ExistingIds } from '../domain/ledger/schema'
 import { TABLE_NAMES, isTombstone, type Activity, type FilePurpose, type LedgerRecords, type Unit } from '../domain/model/types'
 
-export interface ImportProgress {
-  phase: 'read' | 'check' | 'decrypt' | 'merge'
-  /** 0..1 within the phase. */
-  share: number
-}
+export type { ImportProgress }
 
 export interface ApplyOptions {
   /** The user agreed to merge a file of another unit. */
@@ -37,18 +34,7 @@ export interface ApplyOptions {
 }
 
 export type ImportResult =
-  | {
-      status: 'done'
-      purpose: FilePurpose
-      unit: Unit
-      summary: MergeSummary
-      /** The empty ledger took the file's unit. */
-      adoptedUnit: boolean
-      safetyBackupSaved: boolean
-      wasEncrypted: boolean
-      /** Deletions in a 提交 file that were not the sender's records, ignored. */
-      skipped: number
-    }
+  | ImportDone
   | { status: 'needsPassphrase'; header: FileHeader }
   | { status: 'needsConfirm'; needsConfirm: 'foreignUnit' | 'restore'; header: FileHeader; localUnit: Unit | null }
   | { status: 'error'; error: string }

@@ -12,9 +12,10 @@ import type { LedgerDB } from './database'
 import { receiveStamps } from './clock'
 import { setMeta } from './meta'
 import { emptySummary, isNewer, maxStamp, mergeOutcome, wins, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
+import type { MergeSummary } from '../domain/ledger/import-outcome'
 import { TABLE_NAMES, isTombstone, type LedgerRecords, type TableName, type Unit } from '../domain/model/types'
 
-export type MergeSummary = Record<TableName, TableSummary>
+export type { MergeSummary }
 
 export interface MergeOptions {
   /** Set the ledger's unit (first import, demo, restore). */

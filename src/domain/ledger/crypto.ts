@@ -40,7 +40,11 @@ export interface EncryptOptions {
   randomBytes?: (n: number) => Uint8Array
 }
 
-function subtle(): SubtleCrypto {
+/** WebCrypto, typed from the global itself: the domain is compiled without the DOM library (tsconfig.domain.json). */
+type Subtle = typeof globalThis.crypto.subtle
+type Key = Awaited<ReturnType<Subtle['deriveKey']>>
+
+function subtle(): Subtle {
   return globalThis.crypto.subtle
 }
 
@@ -85,7 +89,7 @@ export function additionalData(header: FileHeader, params: EncryptionParams): Ui
   return new TextEncoder().encode(canonicalJson(aad))
 }
 
-async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Key> {
   const raw = new TextEncoder().encode(passphrase.normalize('NFC'))
   const base = await subtle().importKey('raw', raw, 'PBKDF2', false, ['deriveKey'])
   return subtle().deriveKey(
