@@ -1,5 +1,5 @@
 /**
- * A deterministic, seeded demo ledger (PRODUCT.md mission part 11): a
+ * A deterministic, seeded demo ledger (体验示例数据 on the welcome screen): a
  * believable unit with sections, staff, a year and a half of study records,
  * the annual exams and the default targets, so that every screen is populated.
  *

@@ -1,5 +1,5 @@
 /**
- * Optional passphrase encryption of a ledger file (CONTRACT.md §1), with WebCrypto
+ * Optional passphrase encryption of a ledger file (docs/spec/ledger-file.md), with WebCrypto
  * (browsers and Node ≥ 20 both have globalThis.crypto.subtle).
  *
  * - Key: PBKDF2-SHA256 over the UTF-8 bytes of the passphrase (Unicode NFC,

@@ -1,5 +1,5 @@
 /**
- * Valibot schemas for the records of a ledger file (CONTRACT.md §1) and the
+ * Valibot schemas for the records of a ledger file (docs/spec/ledger-file.md) and the
  * zh-CN wording of their failures. A record is either a tombstone, exactly
  * `{ id, deletedAt, updatedAt }`, or a live record with every field present.
  */

@@ -1,6 +1,6 @@
 /**
- * Evaluation of the year's target rules (PRODUCT.md "Default targets" and the
- * shared definitions of "Report figures"): per person for `personHours`, per
+ * Evaluation of the year's target rules (docs/spec/report-figures.md, "Words every
+ * figure shares" and "Targets"): per person for `personHours`, per
  * unit for every rule, each with a status met / onTrack / behind / missed.
  */
 import { activeDaysBetween, activeDaysInYear, elapsedShareOfYear, isActiveOn, periodEnd, proRatedTarget, yearStart } from '../model/dates'

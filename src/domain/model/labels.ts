@@ -1,6 +1,6 @@
 /**
  * The one zh-CN labels module: every Chinese word the UI, the exports and the
- * error messages use for a glossary code name (PRODUCT.md "Glossary").
+ * error messages use for a code name of the ledger file (docs/spec/ledger-file.md).
  */
 import type {
   ActivityKind,

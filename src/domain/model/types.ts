@@ -1,6 +1,6 @@
 /**
- * Types for every glossary entity of PRODUCT.md. These shapes are exactly the
- * records of the ledger file (CONTRACT.md §1): the database stores them as-is.
+ * Types for every entity of the ledger. These shapes are exactly the records of
+ * the ledger file (docs/spec/ledger-file.md): the database stores them as-is.
  */
 
 /** Local calendar date `YYYY-MM-DD`. */
@@ -93,7 +93,7 @@ export interface Activity {
   attendees: string[]
   note: string
   updatedAt: Stamp
-  /** Absent when the keeper entered it (CONTRACT.md). */
+  /** Absent when the keeper entered it (docs/spec/ledger-file.md). */
   review?: ReviewState
   reviewNote?: string | null
 }

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the exchange tests: complete records (every field present,
- * CONTRACT.md), a small valid ledger, database snapshots for "exactly as
+ * docs/spec/ledger-file.md), a small valid ledger, database snapshots for "exactly as
  * before" checks, and fresh databases on fake-indexeddb.
  */
 import { LedgerDB } from '@/db/database'

@@ -223,7 +223,7 @@ describe('target sets', () => {
     expect(targetSetFor([b, a, targetSet(2022, [])], 2023)).toBe(b)
     expect(targetSetFor([a], 2024)).toBeNull()
   })
-  it('the default set has the defaults of PRODUCT.md, each with a basis', () => {
+  it('the default set has the defaults of docs/spec/report-figures.md, each with a basis', () => {
     let n = 0
     const set = defaultTargetSet(2025, () => `id${n++}`, STAMP)
     expect(set).toMatchObject({ id: 'id0', year: 2025, updatedAt: STAMP })

@@ -160,7 +160,7 @@ describe('active days and pro-rated targets', () => {
     expect(proRatedTarget(60, { activeFrom: '2024-01-01', activeTo: null }, 2024)).toBe(60)
   })
 
-  it('pro-rates a joiner by days, rounding up to 0.5 (PRODUCT.md examples)', () => {
+  it('pro-rates a joiner by days, rounding up to 0.5 (the example of docs/spec/report-figures.md)', () => {
     // 60 × 184/366 = 30.16 → 30.5
     expect(proRatedTarget(60, { activeFrom: '2024-07-01', activeTo: null }, 2024)).toBe(30.5)
     // 60 × 92/365 = 15.12 → 15.5
