@@ -30,6 +30,8 @@ export interface PerPersonRow {
   status: TargetStatus | null
   examStatus: ResultStatus | null
   examScore: number | null
+  /** Eligible for the year's annual exam (the exam's own tally): with no result, 未参考. */
+  isExamEligible: boolean
 }
 
 export interface ReportFigures {
@@ -112,6 +114,7 @@ function perPersonRows(
         status: rule?.status ?? null,
         examStatus: result?.status ?? null,
         examScore: result?.score ?? null,
+        isExamEligible: exam.eligibleIds.has(p.id),
       }
     })
   return rows.sort((a, b) => order(a.person, b.person))
