@@ -8,7 +8,11 @@ import { formatCount, formatHours, formatRate, ratio } from '../model/format'
 import type { Activity, Person } from '../model/types'
 import type { FigureFormat, FigureGroupId, FigureInputs, FigureSpec } from './figure-spec'
 
-const sessions = (x: FigureInputs, test: (a: Activity) => boolean) => x.activities.filter(test).length
+function sessions(x: FigureInputs, test: (a: Activity) => boolean): number {
+  let n = 0
+  for (const a of x.activities) if (test(a)) n += 1
+  return n
+}
 const hoursOf = (x: FigureInputs, p: Person) => x.hours.get(p.id)?.total ?? 0
 const sum = (xs: readonly number[]) => xs.reduce((s, n) => s + n, 0)
 /** Officers who count for the verdict: active on D (a leaver's hours stay in the total only). */
