@@ -54,12 +54,18 @@ const NOT_IN_DOMAIN = [
   'requestIdleCallback', 'setTimeout', 'setInterval', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global',
 ].map((name) => ({ name, message: 'src/domain is pure: no DOM, browser or Node globals (pass what you need in).' }))
 
+const SORT_BY_COLLATOR = {
+  selector: "CallExpression[callee.property.name='localeCompare'][arguments.1.value='zh-CN']",
+  message: 'Sort names with compareZh / byName / rosterOrder of src/domain/model/order.ts (one collator, one order).',
+}
+
 const domainRules = {
   'no-restricted-globals': ['error', ...NOT_IN_DOMAIN],
   'no-restricted-syntax': [
     'error',
     { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Domain functions take "today" as an argument.' },
     { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Domain functions take "today" as an argument.' },
+    SORT_BY_COLLATOR,
   ],
 }
 
@@ -82,11 +88,6 @@ function roomBlock(room) {
   const others = Object.keys(ROOMS).filter((r) => r !== room && !ROOMS[room].includes(r))
   const forbidden = [...PURE, [others.map((r) => `../${r}/*`), `domain/${room} may import only ${['its own room', ...ROOMS[room]].join(', ')} (src/domain/README.md).`]]
   return area([`src/domain/${room}/**`], forbidden, domainRules)
-}
-
-const SORT_BY_COLLATOR = {
-  selector: "CallExpression[callee.property.name='localeCompare'][arguments.1.value='zh-CN']",
-  message: 'Sort names with compareZh / byName / rosterOrder of src/domain/model/order.ts (one collator, one order).',
 }
 
 export default tseslint.config(

@@ -97,9 +97,11 @@ describe('lint boundaries', () => {
     expect(await ruleIds(code, 'src/domain/model/bad.ts')).toContain(rule)
   })
 
-  it('sorting names with localeCompare outside model/order.ts fails', async () => {
-    const code = vue("const names = ['乙', '甲'].sort((a, b) => a.localeCompare(b, 'zh-CN'))\nconsole.log(names)")
-    expect(await ruleIds(code, 'src/components/x/Bad.vue')).toContain('no-restricted-syntax')
+  it.each([
+    ['src/components/x/Bad.vue', vue("const names = ['乙', '甲'].sort((a, b) => a.localeCompare(b, 'zh-CN'))\nconsole.log(names)")],
+    ['src/domain/report/bad.ts', "export const sorted = ['乙', '甲'].sort((a, b) => a.localeCompare(b, 'zh-CN'))\n"],
+  ])('sorting names with localeCompare outside model/order.ts fails (%s)', async (file, code) => {
+    expect(await ruleIds(code, file)).toContain('no-restricted-syntax')
   })
 
   it('v-html is an error', async () => {
