@@ -196,7 +196,8 @@ describe('roster and exams', () => {
     for (const k of ['8', '0']) await key(k).tap()
     await page.getByTestId('score-save-next').click()
     await toast('全部录入完成').waitFor()
-    expect(await page.getByTestId('result-row-李四').innerText()).toContain('80 分 · 合格')
+    // The list follows the database after the next frame: wait for it rather than read it at the toast.
+    await expect.poll(() => page.getByTestId('result-row-李四').innerText()).toContain('80 分 · 合格')
     expect(await count('eligible')).toBe('1')
     await shot('exams-pre-appointment')
     await go('#/exams')
