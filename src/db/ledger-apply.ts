@@ -7,20 +7,17 @@
  */
 import type { LedgerDB } from './database'
 import { getMeta, setMeta } from './meta'
-import { mergeRecords, type MergeOptions, type MergeSummary } from './merge-records'
+import { mergeRecords, type MergeSummary } from './merge-records'
 import { hasAnyRecords, putSafetyBackup, readRecordsInTransaction, readUnit, type SafetyBackupInfo } from './ledger-read'
 import { canonicalJson } from '../domain/ledger/canonical'
 import type { FileHeader } from '../domain/ledger/crypto'
 import { buildLedgerFile, countRecords, isOwnPersonalActivity } from '../domain/ledger/file'
 import { markSelfReported, type PreparedImport } from '../domain/ledger/import-check'
+import type { ImportDone, ImportProgress } from '../domain/ledger/import-outcome'
 import { checkReferences, type ExistingIds } from '../domain/ledger/schema'
 import { TABLE_NAMES, isTombstone, type Activity, type FilePurpose, type LedgerRecords, type Unit } from '../domain/model/types'
 
-export interface ImportProgress {
-  phase: 'read' | 'check' | 'decrypt' | 'merge'
-  /** 0..1 within the phase. */
-  share: number
-}
+export type { ImportProgress }
 
 export interface ApplyOptions {
   /** The user agreed to merge a file of another unit. */
@@ -28,8 +25,6 @@ export interface ApplyOptions {
   /** The user agreed to import a backup into a ledger that has data (a safety backup is saved first). */
   confirmRestore?: boolean
   onProgress?: (p: ImportProgress) => void
-  /** Test hook: fault injection before every write. */
-  beforeWrite?: MergeOptions['beforeWrite']
   chunkSize?: number
   now?: () => Date
   /** Safety-backup restore: the tables become exactly the file (see merge-records.ts). */
@@ -39,18 +34,7 @@ export interface ApplyOptions {
 }
 
 export type ImportResult =
-  | {
-      status: 'done'
-      purpose: FilePurpose
-      unit: Unit
-      summary: MergeSummary
-      /** The empty ledger took the file's unit. */
-      adoptedUnit: boolean
-      safetyBackupSaved: boolean
-      wasEncrypted: boolean
-      /** Deletions in a 提交 file that were not the sender's records, ignored. */
-      skipped: number
-    }
+  | ImportDone
   | { status: 'needsPassphrase'; header: FileHeader }
   | { status: 'needsConfirm'; needsConfirm: 'foreignUnit' | 'restore'; header: FileHeader; localUnit: Unit | null }
   | { status: 'error'; error: string }
@@ -130,14 +114,12 @@ function changedCount(summary: MergeSummary): number {
 /** The backup reminder: a backup restored into an empty ledger is that backup; anything else is a change. */
 async function trackBackup(db: LedgerDB, purpose: FilePurpose, header: FileHeader, wasEmpty: boolean, summary: MergeSummary, opts: ApplyOptions) {
   if (purpose === 'backup' && wasEmpty && !opts.replace) {
-    opts.beforeWrite?.('meta')
     await setMeta(db, 'lastBackupAt', header.exportedAt)
     await setMeta(db, 'changesSinceBackup', 0)
     return
   }
   const changed = changedCount(summary)
   if (changed === 0) return
-  opts.beforeWrite?.('meta')
   await setMeta(db, 'changesSinceBackup', ((await getMeta(db, 'changesSinceBackup')) ?? 0) + changed)
 }
 
@@ -187,14 +169,12 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
       queueForSync: (await db.meta.get('syncConnection')) !== undefined,
       unit: opts.replace || adoptedUnit ? header.unit : undefined,
       onProgress: (share) => opts.onProgress?.({ phase: 'merge', share }),
-      beforeWrite: opts.beforeWrite,
       replace: opts.replace,
       chunkSize: opts.chunkSize,
     })
     // Nothing written, nothing to undo: a repeated import stays a complete no-op.
     const savesSafety = !!safety?.text && !!safety.info && stats.written > 0
     if (savesSafety && safety?.text && safety.info) {
-      opts.beforeWrite?.('meta')
       await putSafetyBackup(db, safety.text, safety.info)
     }
     await trackBackup(db, header.purpose, header, !hasData, summary, opts)

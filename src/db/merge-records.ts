@@ -13,17 +13,16 @@ import { receiveStamps } from './clock'
 import { setMeta } from './meta'
 import { outboxRows } from './writes'
 import { emptySummary, isNewer, maxStamp, mergeOutcome, wins, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
+import type { MergeSummary } from '../domain/ledger/import-outcome'
 import { TABLE_NAMES, isTombstone, type LedgerRecords, type TableName, type Unit } from '../domain/model/types'
 
-export type MergeSummary = Record<TableName, TableSummary>
+export type { MergeSummary }
 
 export interface MergeOptions {
   /** Set the ledger's unit (first import, demo, restore). */
   unit?: Unit
   /** Called after each table with the share done (0..1). */
   onProgress?: (share: number) => void
-  /** Test hook: called before each write (record tables and meta) to inject faults. */
-  beforeWrite?: (table: TableName | 'meta') => void
   /** Make each table exactly the given records (safety-backup restore only). */
   replace?: boolean
   /** Records read and written per step (tests make it small to get many writes). */
@@ -101,12 +100,10 @@ async function planTable(db: LedgerDB, name: TableName, incoming: Stamped[], opt
 async function applyPlan(db: LedgerDB, plan: TablePlan, opts: MergeOptions): Promise<number> {
   const table = db.table<Stamped, string>(plan.name)
   if (plan.removeIds.length) {
-    opts.beforeWrite?.(plan.name)
     await table.bulkDelete(plan.removeIds)
   }
   const size = Math.max(1, opts.chunkSize ?? CHUNK)
   for (let i = 0; i < plan.winners.length; i += size) {
-    opts.beforeWrite?.(plan.name)
     const chunk = plan.winners.slice(i, i + size)
     await Promise.all([table.bulkPut(chunk), opts.queueForSync ? db.outbox.bulkPut(outboxRows(plan.name, chunk)) : null])
   }
@@ -145,11 +142,9 @@ export async function mergeRecords(db: LedgerDB, records: LedgerRecords, opts: M
     // Every stamp the ledger holds was received when it was written, so only a write moves the clock.
     const newest = written > 0 ? maxStamp(TABLE_NAMES.flatMap((t) => records[t] as Stamped[])) : null
     if (newest) {
-      opts.beforeWrite?.('meta')
       await receiveStamps(db, newest)
     }
     if (opts.unit) {
-      opts.beforeWrite?.('meta')
       await setMeta(db, 'unit', { id: opts.unit.id, name: opts.unit.name })
     }
     return result

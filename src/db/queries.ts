@@ -15,6 +15,7 @@ import {
 } from '../domain/model/types'
 import { newestFirst } from '../domain/views/activity-list'
 import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/model/dates'
+import { compareZh } from '../domain/model/order'
 import type { IsoDate } from '../domain/model/types'
 
 export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
@@ -24,7 +25,7 @@ export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
 }
 
 export async function listSections(db: LedgerDB): Promise<Section[]> {
-  return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'zh-CN'))
+  return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || compareZh(a.name, b.name))
 }
 
 /** How many activities wait for review (the keeper's 首页), from the `review` index alone (schema v2). */
@@ -176,11 +177,6 @@ export async function activitiesOfYearBetween(db: LedgerDB, q: YearPageQuery, fr
   const parts = await Promise.all(dateRanges(db, q.kinds).map((r) => r(lo, to, includeTo).toArray()))
   const rows = parts.flat()
   return (q.accept ? rows.filter(q.accept) : rows).sort(newestFirst)
-}
-
-/** True when the ledger has no unit yet (first start). */
-export async function isLedgerEmpty(db: LedgerDB): Promise<boolean> {
-  return (await db.meta.get('unit')) === undefined
 }
 
 /**

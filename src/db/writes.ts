@@ -190,15 +190,3 @@ async function writeStamped(db: LedgerDB, changes: TableChange[], clock: ClockRo
   await Promise.all(writes)
   return rows
 }
-
-export function putRecords<T extends { id: string; updatedAt: Stamp }>(
-  db: LedgerDB,
-  table: TableName,
-  records: Unstamped<T>[],
-): Promise<void> {
-  return commitChanges(db, [{ table, put: records }])
-}
-
-export function removeRecords(db: LedgerDB, table: TableName, ids: string[]): Promise<void> {
-  return commitChanges(db, [{ table, remove: ids }])
-}

@@ -2,9 +2,8 @@
  * The county table as a workbook: one row per unit, one column per report figure, values as the report prints
  * them (numbers stay numbers, rates get a % format). Figures only: no person's record is in it.
  */
-import { FIGURE_KEYS, FIGURE_LABELS, type FigureKey } from '../domain/model/labels'
-import { formatZhDate } from '../domain/report/draft'
-import { periodEnd } from '../domain/model/dates'
+import { FIGURE_KEYS, figure, type FigureKey } from '../domain/report/registry'
+import { formatZhDate, periodEnd } from '../domain/model/dates'
 import type { CountyTable } from '../domain/sync/protocol'
 import { figureValue, loadExcel } from './xlsx'
 import { fillTableSheet } from './xlsx-sheet'
@@ -20,7 +19,7 @@ export async function buildCountyXlsx(table: CountyTable): Promise<Uint8Array> {
   const ws = wb.addWorksheet('各单位汇总')
   fillTableSheet(ws, {
     title: `各单位学法用法情况汇总（${table.year}年度，截至${formatZhDate(periodEnd(table.year, table.asOf))}）`,
-    headers: ['序号', '单位', ...FIGURE_KEYS.map((k) => FIGURE_LABELS[k])],
+    headers: ['序号', '单位', ...FIGURE_KEYS.map((k) => figure(k).label)],
     rows: table.units.map((u, i) => [i + 1, u.unit.name, ...FIGURE_KEYS.map((k: FigureKey) => figureValue(k, u.printed[k] ?? ''))]),
     maxWidth: 16,
   })

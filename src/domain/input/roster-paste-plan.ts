@@ -4,7 +4,7 @@
  * preview shows exactly this; the store computes it again inside its transaction and writes it.
  */
 import { ROLES, type IsoDate, type Person, type Role, type Section } from '../model/types'
-import { nextPersonOrder } from '../model/person-order'
+import { nextPersonOrder } from '../model/order'
 import { CERT_NO_MAX, NAME_MAX, SECTION_NAME_MAX, TITLE_MAX, nameKey } from './roster-input'
 import type { PastedPerson } from './roster-paste'
 

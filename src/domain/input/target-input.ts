@@ -15,7 +15,7 @@ import type {
 } from '../model/types'
 import { TRAINING_CATEGORIES } from '../model/types'
 import { basisFromForm, basisToForm, checkBasisYears, NO_BASIS, type BasisForm } from './basis-input'
-import { CATEGORY_LABELS, KIND_LABELS, TARGET_SCOPE_LABELS } from '../model/labels'
+import { CATEGORY_LABELS } from '../model/labels'
 
 export interface HoursRuleForm extends BasisForm {
   id: string
@@ -222,17 +222,4 @@ export function formToRule(f: RuleForm): TargetRule {
 export function formsToRules(forms: readonly RuleForm[]): { rules: TargetRule[]; errors: RuleError[] } {
   const rules = forms.map(formToRule)
   return { rules, errors: validateRules(rules) }
-}
-
-/** A short title of a rule: "执法证持证人员年度学时", "法治专题中心组学习", "法治讲座". */
-export function ruleTitle(rule: TargetRule | RuleForm): string {
-  switch (rule.type) {
-    case 'personHours':
-      return `${TARGET_SCOPE_LABELS[rule.scope]}年度学时`
-    case 'examParticipation':
-      return '年度学法考试参考率'
-    case 'unitActivityCount':
-      if (rule.kind === 'centerGroup') return rule.legalThemeOnly ? '法治专题中心组学习' : '理论学习中心组学习'
-      return rule.legalThemeOnly ? `${KIND_LABELS[rule.kind]}（法治专题）` : KIND_LABELS[rule.kind]
-  }
 }

@@ -1,5 +1,5 @@
 /**
- * Building ledger files (CONTRACT.md §1) and choosing what each purpose carries.
+ * Building ledger files (docs/spec/ledger-file.md) and choosing what each purpose carries.
  *
  * - 备份 `backup`: every record, tombstones included.
  * - 发布 `publish` (keeper → officials): sections, persons, group activities
@@ -29,7 +29,7 @@ import {
   type Unit,
 } from '../model/types'
 
-/** The largest file an import reads (CONTRACT.md: at least 64 MB; an encrypted 30 MB ledger is about 45 MB). */
+/** The largest file an import reads (the file contract: at least 64 MB; an encrypted 30 MB ledger is about 45 MB). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
 export const MAX_IMPORT_LABEL = '100 MB'
 

@@ -1,11 +1,10 @@
 /**
- * Valibot schemas for the records of a ledger file (CONTRACT.md §1) and the
+ * Valibot schemas for the records of a ledger file (docs/spec/ledger-file.md) and the
  * zh-CN wording of their failures. A record is either a tombstone, exactly
  * `{ id, deletedAt, updatedAt }`, or a live record with every field present.
  */
 import * as v from 'valibot'
 import {
-  ACTIVITY_KINDS,
   EXAM_KINDS,
   RESULT_STATUSES,
   REVIEW_STATES,
@@ -13,33 +12,12 @@ import {
   TRAINING_CATEGORIES,
   type TableName,
 } from '../model/types'
-import { isIsoDate, spanDays } from '../model/dates'
-import { parseStamp } from './hlc'
+import { spanDays } from '../model/dates'
+import { bool, date, hours, id, kind, named, nonNegative, num, picked, record, score, stamp, text, year } from './record-fields'
 import { TABLE_LABELS, fieldLabel } from '../model/labels'
 
 const SUFFIX = '文件可能已损坏或被改动，请在原设备上重新导出后再导入。'
 
-const picked = (what: string) => (issue: v.BaseIssue<unknown>) => `取值 ${issue.received} 不是可识别的${what}`
-const id = v.pipe(v.string('应为文字'), v.minLength(1, '不能为空'), v.maxLength(200, '过长（不能超过 200 个字符）'))
-const stamp = v.pipe(
-  v.string('应为文字'),
-  v.check((s) => parseStamp(s) !== null, '不是有效的修改时间戳（应为“时间_计数_设备”的形式）'),
-)
-const date = v.pipe(v.string('应为日期'), v.check((s: string) => isIsoDate(s), '不是有效的日期（应为 YYYY-MM-DD 格式的真实日期）'))
-const text = (max: number) => v.pipe(v.string('应为文字'), v.maxLength(max, `过长（不能超过 ${max} 个字符）`))
-const named = (max: number) => v.pipe(text(max), v.minLength(1, '不能为空'))
-const bool = v.boolean('应为 true 或 false')
-const num = v.number('应为数字')
-const nonNegative = v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(100_000, '数值过大'))
-const score = v.pipe(num, v.minValue(0, '不能小于 0 分'), v.maxValue(100, '不能大于 100 分'))
-const year = v.pipe(num, v.integer('应为整数年份'), v.minValue(1900, '年份无效'), v.maxValue(2999, '年份无效'))
-const hours = v.pipe(
-  num,
-  v.check((h) => h > 0, '必须大于 0'),
-  v.check((h) => Number.isInteger(h * 2), '必须是 0.5 的整数倍'),
-)
-const kind = v.picklist(ACTIVITY_KINDS, picked('学习类型'))
-const record = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries, '应为一条记录（对象）')
 
 const section = record({ id, name: named(200), order: num, updatedAt: stamp })
 

@@ -1,7 +1,7 @@
 /**
- * Validation of a parsed ledger file (CONTRACT.md §1). Every rejection is one
+ * Validation of a parsed ledger file (docs/spec/ledger-file.md). Every rejection is one
  * plain zh-CN sentence: what is wrong, where (table and record), what to do.
- * Record schemas live in ledger-record-schemas.ts; this file holds the
+ * Record schemas live in record-schemas.ts; this file holds the
  * envelope, the walk over the tables and the cross-record checks.
  */
 import * as v from 'valibot'
@@ -14,7 +14,7 @@ export { checkReferences, type ExistingIds } from './references'
 
 export const LEDGER_FORMAT = 'xuefa-ledger'
 export const LEDGER_FORMAT_VERSION = 1
-/** Readers accept at least 64 MB (CONTRACT.md); 64 MiB is a little more. */
+/** Readers accept at least 64 MB (docs/spec/ledger-file.md, "Size"); 64 MiB is a little more. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 export type Checked<K extends string, T> = ({ ok: true } & Record<K, T>) | { ok: false; error: string }

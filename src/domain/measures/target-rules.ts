@@ -1,6 +1,6 @@
 /**
- * Evaluation of the year's target rules (PRODUCT.md "Default targets" and the
- * shared definitions of "Report figures"): per person for `personHours`, per
+ * Evaluation of the year's target rules (docs/spec/report-figures.md, "Words every
+ * figure shares" and "Targets"): per person for `personHours`, per
  * unit for every rule, each with a status met / onTrack / behind / missed.
  */
 import { activeDaysBetween, activeDaysInYear, elapsedShareOfYear, isActiveOn, periodEnd, proRatedTarget, yearStart } from '../model/dates'
@@ -27,7 +27,7 @@ import type {
   ExamParticipationRule,
 } from '../model/types'
 import { TARGET_STATUSES, TRAINING_CATEGORIES } from '../model/types'
-import { comparePersons, compareZh } from '../model/person-order'
+import { comparePersons } from '../model/order'
 
 export interface EvalOptions extends CountOptions {
   /** computePersonHours(data.activities, year, asOf, opts), when the caller already has it. */
@@ -44,7 +44,6 @@ export type {
 } from './target-results'
 
 const EPS = 1e-9
-export { compareZh }
 const STATUS_RANK: Record<TargetStatus, number> = { missed: 0, behind: 1, onTrack: 2, met: 3 }
 
 /** The year's target set; of several (two devices made one each), the newest edit. */
@@ -68,9 +67,15 @@ export function summarizeStatuses(list: readonly { status: TargetStatus }[]): Re
   return out
 }
 
-/** missed, behind, onTrack, met; then the largest gap; then the roster order (model/person-order.ts). */
+/** missed, behind, onTrack, met; then the largest gap; then the roster order (model/order.ts). */
 export function compareBehindFirst(a: PersonRuleResult, b: PersonRuleResult): number {
   return STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.gap - a.gap || comparePersons(a.person, b.person)
+}
+
+/** Of several hour rules for one person, the one to show: worst status, then largest gap, then highest target. */
+export function bindingRule(results: readonly PersonRuleResult[]): PersonRuleResult | null {
+  if (results.length === 0) return null
+  return [...results].sort((a, b) => compareBehindFirst(a, b) || b.target - a.target)[0]
 }
 
 function categoryTargetsOf(rule: PersonHoursRule, p: Person, year: number): Partial<Record<TrainingCategory, number>> {

@@ -1,5 +1,5 @@
 /**
- * The default target set of PRODUCT.md ("Default targets"), and copying a
+ * The default target set (docs/spec/report-figures.md, "Targets"), and copying a
  * year's set to another year. The "study hours for all staff" rule is off by
  * default (the unit sets its own figure), so it is not in the default set.
  * A default rule's 依据 only describes the rule itself; no dated document is

@@ -1,6 +1,6 @@
 /**
- * Types for every glossary entity of PRODUCT.md. These shapes are exactly the
- * records of the ledger file (CONTRACT.md §1): the database stores them as-is.
+ * Types for every entity of the ledger. These shapes are exactly the records of
+ * the ledger file (docs/spec/ledger-file.md): the database stores them as-is.
  */
 
 /** Local calendar date `YYYY-MM-DD`. */
@@ -25,7 +25,6 @@ export const ACTIVITY_KINDS = [
 ] as const
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 export const PERSONAL_KINDS: readonly ActivityKind[] = ['self', 'online']
-export const GROUP_KINDS: readonly ActivityKind[] = ACTIVITY_KINDS.filter((k) => k !== 'self' && k !== 'online')
 
 export const TRAINING_CATEGORIES = ['publicLaw', 'business', 'enforcementSkill'] as const
 export type TrainingCategory = (typeof TRAINING_CATEGORIES)[number]
@@ -76,7 +75,7 @@ export interface Person {
   updatedAt: Stamp
   /**
    * Place in the roster order (ascending), e.g. the row of a pasted Excel list. Optional and absent
-   * when never set (records of older versions): see model/person-order.ts and docs/spec/person-order.md.
+   * when never set (records of older versions): see model/order.ts and docs/spec/person-order.md.
    */
   order?: number
 }
@@ -99,7 +98,7 @@ export interface Activity {
   attendees: string[]
   note: string
   updatedAt: Stamp
-  /** Absent when the keeper entered it (CONTRACT.md). */
+  /** Absent when the keeper entered it (docs/spec/ledger-file.md). */
   review?: ReviewState
   reviewNote?: string | null
 }
@@ -192,7 +191,6 @@ export interface LedgerData {
 export const TABLE_NAMES = ['sections', 'persons', 'activities', 'exams', 'examResults', 'targetSets'] as const
 export type TableName = (typeof TABLE_NAMES)[number]
 
-export type LiveRecord = Section | Person | Activity | Exam | ExamResult | TargetSet
 export type StoredRecord<T> = T | Tombstone
 
 /** Records as a ledger file carries them: live ones and tombstones. */

@@ -4,14 +4,14 @@
  * Pure: built from evaluateTargets' results and the year's data.
  */
 import { isActiveOn, periodEnd } from '../model/dates'
-import { comparePersons } from '../model/person-order'
+import { comparePersons } from '../model/order'
 import { annualExamStats } from '../measures/exam-stats'
 import { formatCount, formatHours, formatRate, ratio } from '../model/format'
 import { activitiesInPeriod, type CountOptions, type PersonHours } from '../measures/person-hours'
-import { bindingRule } from './person-progress'
 import { examMark, type ExamMark } from './exam-mark'
-import { compareBehindFirst, summarizeStatuses, type PersonRuleResult, type RuleResult, type TargetEvaluation } from '../measures/target-rules'
-import { ruleTitle } from '../input/target-input'
+import { bindingRule, compareBehindFirst, summarizeStatuses, type PersonRuleResult, type RuleResult, type TargetEvaluation } from '../measures/target-rules'
+import { ruleTitle } from '../model/labels'
+import { printFigure } from '../report/registry'
 import type { Activity, IsoDate, LedgerData, Person, ResultStatus, Section, TargetStatus, TrainingCategory } from '../model/types'
 import { TRAINING_CATEGORIES } from '../model/types'
 
@@ -144,7 +144,7 @@ export function ruleLines(results: readonly RuleResult[]): RuleLine[] {
     let value: string
     if (r.rule.type === 'personHours') value = `${formatCount(r.actual)} / ${formatCount(r.required)} 人达标`
     else if (r.rule.type === 'examParticipation') {
-      value = 'exam' in r && r.exam === null ? '尚未录入年度学法考试' : `${formatRate(r.actual)} / ${formatRate(r.required)}`
+      value = 'exam' in r && r.exam === null ? '尚未录入年度学法考试' : `${printFigure('examParticipationRate', r.actual)} / ${formatRate(r.required)}`
     } else value = `${formatCount(r.actual)} / ${formatCount(r.required)} 次`
     return { ruleId: r.rule.id, title: ruleTitle(r.rule), value, status: r.status, basis: r.rule.basis ?? null }
   })

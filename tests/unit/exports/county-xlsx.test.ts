@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildCountyXlsx, countyFileName } from '@/exports/county-xlsx'
 import { loadExcel } from '@/exports/xlsx'
 import { computeReportFigures } from '@/domain/report/figures'
-import { FIGURE_KEYS, FIGURE_LABELS } from '@/domain/model/labels'
+import { FIGURE_KEYS, figure } from '@/domain/report/registry'
 import type { CountyTable } from '@/domain/sync/protocol'
 import { EXPECTED, exampleData } from './support'
 
@@ -23,7 +23,7 @@ describe('county xlsx', () => {
     await wb.xlsx.load(Buffer.from(await buildCountyXlsx(table)) as never)
     const ws = wb.worksheets[0]
     const header = (ws.getRow(2).values as unknown[]).slice(1)
-    expect(header).toEqual(['序号', '单位', ...FIGURE_KEYS.map((k) => FIGURE_LABELS[k])])
+    expect(header).toEqual(['序号', '单位', ...FIGURE_KEYS.map((k) => figure(k).label)])
     const row = (ws.getRow(3).values as unknown[]).slice(1)
     expect(row[1]).toBe('示例单位')
     const at = (k: string) => row[2 + FIGURE_KEYS.indexOf(k as never)]

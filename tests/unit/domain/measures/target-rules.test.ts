@@ -225,7 +225,7 @@ describe('target sets', () => {
     expect(targetSetFor([b, a, targetSet(2022, [])], 2023)).toBe(b)
     expect(targetSetFor([a], 2024)).toBeNull()
   })
-  it('the default set has the defaults of PRODUCT.md; no dated document is asserted as a basis', () => {
+  it('the default set has the defaults of docs/spec/report-figures.md; no dated document is asserted as a basis', () => {
     let n = 0
     const set = defaultTargetSet(2025, () => `id${n++}`, STAMP)
     expect(set).toMatchObject({ id: 'id0', year: 2025, updatedAt: STAMP })
@@ -271,7 +271,7 @@ describe('personProgress (the me card)', () => {
     expect(me.rules).toHaveLength(2)
     expect(me.exam).toBeNull() // the exam is dated after D
     const later = personProgress(data, 'me', 2024, '2024-10-31')!
-    expect(later.exam).toMatchObject({ isEligible: true, status: 'taken', score: 96, isPassed: true, isExcellent: true })
+    expect(later.exam).toMatchObject({ isEligible: true, status: 'taken', score: 96, isPassed: true, isExcellent: true, grade: '优秀' })
   })
   it('a staff member is held to the all-staff rule only', () => {
     // 10 学时; 2024-10-31 is day 305: pace 8.33 > 1.5

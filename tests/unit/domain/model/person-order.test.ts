@@ -1,7 +1,7 @@
 // Issue #16: the roster order — a pasted list keeps its order; persons from before the field existed: leaders first.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { comparePersons, nextPersonOrder } from '../../../../src/domain/model/person-order'
+import { comparePersons, nextPersonOrder } from '../../../../src/domain/model/order'
 import { validateLedgerFile } from '../../../../src/domain/ledger/schema'
 import { person } from '../factories'
 

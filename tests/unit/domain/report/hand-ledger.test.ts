@@ -233,9 +233,9 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
     expect(summarizeStatuses(s3)).toEqual({ met: 0, onTrack: 1, behind: 2, missed: 0 })
   })
 
-  it('per-person table: section order then name; leavers kept; p15 (not yet active) left out', () => {
+  it('per-person table: section order then the roster order (leaders first, then name); leavers kept; p15 (not yet active) left out', () => {
     expect(f.perPerson.map((r) => r.person.id)).toEqual([
-      ...['p04', 'p02', 'p03', 'p01', 'p05'], // 办公室: 李 钱 孙 赵 周
+      ...['p02', 'p01', 'p04', 'p03', 'p05'], // 办公室: leaders 钱 赵, then 李 孙 周
       ...['p10', 'p09', 'p08', 'p06', 'p07'], // 法规股: 陈 冯 王 吴 郑
       ...['p11', 'p13', 'p14', 'p12'], // 执法大队: 褚 蒋 沈 卫
     ])
