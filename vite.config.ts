@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
@@ -11,6 +12,7 @@ import { firstScreenChunk } from './scripts/first-screen-chunk.ts'
 import { compileHints } from './scripts/compile-hints.ts'
 
 const firstScreen = firstScreenChunk()
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
 /**
  * Vant's resolver imports every component from the `vant/es` barrel; importing each from its own folder
@@ -31,6 +33,8 @@ function vantByFolder(): ComponentResolver {
 
 export default defineConfig({
   base: './',
+  // 我的 → 关于 shows the version package.json states.
+  define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
     stripRemoteFonts(),
     firstScreen.plugin,

@@ -29,6 +29,32 @@ export default mergeConfig(
             hookTimeout: 60_000,
           },
         },
+        {
+          extends: true,
+          test: {
+            // The sync service against a real PostgreSQL cluster (started by the global setup) and the embedded PGlite.
+            name: 'server',
+            include: ['tests/server/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['tests/server/support/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // npm run bench:sync only (never part of npm test): measurements, no assertions.
+            name: 'bench-sync',
+            include: ['tests/bench/sync/*.bench-sync.ts'],
+            environment: 'node',
+            globalSetup: ['tests/bench/sync/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 1_800_000,
+            hookTimeout: 600_000,
+          },
+        },
       ],
     },
   }),

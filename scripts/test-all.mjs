@@ -1,4 +1,5 @@
-// npm test: lint, typecheck, unit and e2e, then one closing line `tests: N passed, N failed`.
+// npm test: lint, typecheck, unit, the sync service (on a private PostgreSQL and on the embedded engine) and e2e,
+// then one closing line `tests: N passed, N failed`.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { countVitestReport } from './test-summary.mjs'
@@ -41,6 +42,8 @@ step('lint', 'npx', ['eslint', '.'])
 step('typecheck', 'npx', ['vue-tsc', '-b'])
 vitest('unit')
 step('build', 'npx', ['vite', 'build'])
+step('build server', 'npx', ['vite', 'build', '--config', 'server/vite.config.ts'])
+vitest('server')
 vitest('e2e')
 console.log(`\ntests: ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)

@@ -13,6 +13,14 @@ const pinia = createPinia()
 app.use(pinia)
 // The database opens and the start-up rows are read while the router and the first screen are set up
 // (the router's guard waits for the same read).
-void useLedgerStore(pinia).ready().catch(() => undefined)
+const ledger = useLedgerStore(pinia)
+void ledger.ready().catch(() => undefined)
 app.use(createAppRouter())
 app.mount('#app')
+// Live sync starts after the first screen, from its own chunk, and only on a device connected to a service.
+setTimeout(() => {
+  void ledger
+    .ready()
+    .then(() => (ledger.isSyncConnected ? import('@/stores/sync').then((m) => m.useSyncStore(pinia).start()) : undefined))
+    .catch(() => undefined)
+}, 1000)

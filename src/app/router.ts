@@ -9,7 +9,7 @@ declare module 'vue-router' {
     title: string
     /** Shown with the bottom tab bar. */
     tab?: boolean
-    /** Reachable before any set-up (CONTRACT.md: #/data). */
+    /** Reachable before any set-up (docs/spec/routes.md: #/data, #/welcome, #/security). */
     open?: boolean
     /** Editable only in the keeper role (台账管理员). */
     keeper?: boolean

@@ -7,7 +7,7 @@
  */
 import type { LedgerDB } from './database'
 import { getMeta, setMeta } from './meta'
-import { mergeRecords, type MergeOptions, type MergeSummary } from './merge-records'
+import { mergeRecords, type MergeSummary } from './merge-records'
 import { getSafetyBackupInfo, hasAnyRecords, putSafetyBackup, readUnit, type SafetyBackupInfo } from './ledger-read'
 import { backupContent, readSnapshot, snapshotTables } from './ledger-snapshot'
 import { cutToScopes, scopesOfFile } from '../domain/access/file-scopes'
@@ -16,14 +16,11 @@ import { canonicalJson } from '../domain/ledger/canonical'
 import type { FileHeader } from '../domain/ledger/crypto'
 import { buildLedgerFile, countRecords, isOwnPersonalActivity } from '../domain/ledger/file'
 import { markSelfReported, type PreparedImport } from '../domain/ledger/import-check'
+import type { ImportDone, ImportProgress } from '../domain/ledger/import-outcome'
 import { checkReferences, type ExistingIds } from '../domain/ledger/schema'
 import { TABLE_NAMES, isTombstone, type Activity, type FilePurpose, type FileRecords, type LedgerRecords, type Unit } from '../domain/model/types'
 
-export interface ImportProgress {
-  phase: 'read' | 'check' | 'decrypt' | 'merge'
-  /** 0..1 within the phase. */
-  share: number
-}
+export type { ImportProgress }
 
 export interface ApplyOptions {
   /** The user agreed to merge a file of another unit. */
@@ -31,8 +28,6 @@ export interface ApplyOptions {
   /** The user agreed to import a backup into a ledger that has data (a safety backup is saved first). */
   confirmRestore?: boolean
   onProgress?: (p: ImportProgress) => void
-  /** Test hook: fault injection before every write. */
-  beforeWrite?: MergeOptions['beforeWrite']
   chunkSize?: number
   now?: () => Date
   /** Safety-backup restore: the tables become exactly the file (see merge-records.ts). */
@@ -42,20 +37,7 @@ export interface ApplyOptions {
 }
 
 export type ImportResult =
-  | {
-      status: 'done'
-      purpose: FilePurpose
-      unit: Unit
-      summary: MergeSummary
-      /** The empty ledger took the file's unit. */
-      adoptedUnit: boolean
-      safetyBackupSaved: boolean
-      wasEncrypted: boolean
-      /** Deletions in a 提交 file that were not the sender's records, ignored. */
-      skipped: number
-      /** The scopes the file held, now held by this device too (none for a 提交 file). */
-      scopes: HeldScope[]
-    }
+  | ImportDone
   | { status: 'needsPassphrase'; header: FileHeader }
   | { status: 'needsConfirm'; needsConfirm: 'foreignUnit' | 'restore'; header: FileHeader; localUnit: Unit | null }
   | { status: 'error'; error: string }
@@ -75,7 +57,7 @@ class ConcurrentChange extends Error {
 }
 
 function tables(db: LedgerDB) {
-  return snapshotTables(db)
+  return [...snapshotTables(db), db.outbox]
 }
 
 async function hlcToken(db: LedgerDB): Promise<string> {
@@ -136,14 +118,12 @@ function changedCount(summary: MergeSummary): number {
 async function trackBackup(db: LedgerDB, purpose: FilePurpose, header: FileHeader, wasEmpty: boolean, summary: MergeSummary, opts: ApplyOptions) {
   if (purpose === 'publish' || purpose === 'section') return
   if (purpose === 'backup' && wasEmpty && !opts.replace) {
-    opts.beforeWrite?.('meta')
     await setMeta(db, 'lastBackupAt', header.exportedAt)
     await setMeta(db, 'changesSinceBackup', 0)
     return
   }
   const changed = changedCount(summary)
   if (changed === 0) return
-  opts.beforeWrite?.('meta')
   await setMeta(db, 'changesSinceBackup', ((await getMeta(db, 'changesSinceBackup')) ?? 0) + changed)
 }
 
@@ -185,20 +165,18 @@ function admitted(prepared: PreparedImport, scopes: HeldScope[]): FileRecords {
  * Records the scopes held after the import (the file's added; a restore of the safety backup brings back the list
  * it was saved with), writing only when the list changed: a repeated import stays a complete no-op.
  */
-async function holdScopes(db: LedgerDB, fileScopes: HeldScope[], restored: HeldScope[] | undefined, opts: ApplyOptions): Promise<void> {
+async function holdScopes(db: LedgerDB, fileScopes: HeldScope[], restored: HeldScope[] | undefined): Promise<void> {
   const held = (await getMeta(db, 'heldScopes')) ?? []
   const next = restored ?? fileScopes.reduce(addHeldScope, held)
   if (JSON.stringify(next) === JSON.stringify(held)) return
-  opts.beforeWrite?.('meta')
   await setMeta(db, 'heldScopes', next)
 }
 
 /** Keeps the per-person digests of a newer 发布 / 股室 file (for the official's own view; never merged as records). */
-async function keepDigests(db: LedgerDB, prepared: PreparedImport, opts: ApplyOptions): Promise<void> {
+async function keepDigests(db: LedgerDB, prepared: PreparedImport): Promise<void> {
   const digests = prepared.records.ownRecordDigests
   const asOf = prepared.header.exportedAt
   if (!digests?.length || ((await getMeta(db, 'ownRecordDigests'))?.asOf ?? '') >= asOf) return
-  opts.beforeWrite?.('meta')
   await setMeta(db, 'ownRecordDigests', { asOf, from: digests[0].from, byPerson: Object.fromEntries(digests.map((d) => [d.id, d.digest])) })
 }
 
@@ -221,21 +199,21 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
     const stats = { written: 0 }
     const summary = await mergeRecords(db, g.records, {
       stats,
+      // On a device connected to the sync service, what a file brought in is uploaded too.
+      queueForSync: (await db.meta.get('syncConnection')) !== undefined,
       unit: opts.replace || adoptedUnit ? header.unit : undefined,
       onProgress: (share) => opts.onProgress?.({ phase: 'merge', share }),
-      beforeWrite: opts.beforeWrite,
       replace: opts.replace,
       chunkSize: opts.chunkSize,
     })
     // Nothing written, nothing to undo: a repeated import stays a complete no-op.
     const savesSafety = !!safety?.text && !!safety.info && stats.written > 0
     if (savesSafety && safety?.text && safety.info) {
-      opts.beforeWrite?.('meta')
-      await putSafetyBackup(db, safety.text, safety.info)
+        await putSafetyBackup(db, safety.text, safety.info)
     }
     await trackBackup(db, header.purpose, header, !hasData, summary, opts)
-    if (header.purpose !== 'submit') await holdScopes(db, fileScopes, restoredScopes, opts)
-    await keepDigests(db, prepared, opts)
+    if (header.purpose !== 'submit') await holdScopes(db, fileScopes, restoredScopes)
+    await keepDigests(db, prepared)
     const unit = opts.replace || adoptedUnit ? header.unit : (localUnit as Unit)
     return {
       status: 'done',

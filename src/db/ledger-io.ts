@@ -1,9 +1,9 @@
 /**
- * Exporting and importing ledger files (CONTRACT.md §1, issue #6).
+ * Exporting and importing ledger files (docs/spec/ledger-file.md).
  *
  * Export reads everything in one read transaction, then builds (and maybe
  * encrypts) the file outside it. Import reads, decrypts and validates the
- * whole file first (domain/ledger-import.ts); the checks that need the ledger
+ * whole file first (domain/ledger/import-check.ts); the checks that need the ledger
  * (unit, references, restore over data) and the merge then run in ONE rw
  * transaction in which nothing but Dexie is awaited.
  */

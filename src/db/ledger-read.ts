@@ -1,10 +1,9 @@
 /**
  * Reading for exchange: the whole ledger (tombstones included) in one read
- * transaction, its canonical hash, the automatic safety backup, and the bytes
+ * transaction, the automatic safety backup, and the bytes
  * of an import file.
  */
 import type { LedgerDB } from './database'
-import { recordsHash } from '../domain/ledger/canonical'
 import { MAX_IMPORT_BYTES } from '../domain/ledger/file'
 import { TABLE_NAMES, type LedgerRecords, type Unit } from '../domain/model/types'
 
@@ -30,17 +29,13 @@ export async function readAllRecords(db: LedgerDB): Promise<LedgerRecords> {
   return db.transaction('r', recordTables(db), () => readRecordsInTransaction(db))
 }
 
-/** SHA-256 of the canonical JSON of the whole ledger (tests, diagnostics). */
-export async function ledgerHash(db: LedgerDB): Promise<string> {
-  return recordsHash(await readAllRecords(db))
-}
-
 /** True when any record table holds a row (a tombstone counts). Joins an open transaction. */
 export async function hasAnyRecords(db: LedgerDB): Promise<boolean> {
   for (const t of TABLE_NAMES) if ((await db.table(t).count()) > 0) return true
   return false
 }
 
+/** What the safety backup holds and why (with the scopes held before it: a restore brings them back). */
 export async function getSafetyBackupInfo(db: LedgerDB): Promise<SafetyBackupInfo | null> {
   const row = await db.meta.get(SAFETY_BACKUP_INFO_KEY)
   return (row?.value as SafetyBackupInfo | undefined) ?? null

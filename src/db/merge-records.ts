@@ -11,27 +11,34 @@
 import type { LedgerDB } from './database'
 import { receiveStamps } from './clock'
 import { setMeta } from './meta'
+import { outboxRows } from './writes'
 import { emptySummary, isNewer, maxStamp, mergeOutcome, wins, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
+import type { MergeSummary } from '../domain/ledger/import-outcome'
 import { REGISTER_NAMES, TABLE_NAMES, isTombstone, type FileRecords, type RegisterName, type TableName, type Unit } from '../domain/model/types'
 
-export type MergeSummary = Record<TableName, TableSummary>
+export type { MergeSummary }
 
 export interface MergeOptions {
   /** Set the ledger's unit (first import, demo, restore). */
   unit?: Unit
   /** Called after each table with the share done (0..1). */
   onProgress?: (share: number) => void
-  /** Test hook: called before each write (record tables and meta) to inject faults. */
-  beforeWrite?: (table: TableName | 'meta') => void
   /** Make each table exactly the given records (safety-backup restore only). */
   replace?: boolean
   /** Records read and written per step (tests make it small to get many writes). */
   chunkSize?: number
   /** Filled in with the number of records put or deleted (0: the merge changed nothing at all). */
   stats?: { written: number }
+  /**
+   * Queue the records this merge wrote for the sync service (a file merged on a synced device: the service may
+   * not have them). Records that came from the service are not queued.
+   */
+  queueForSync?: boolean
 }
 
 const CHUNK = 5000
+
+const isRecordTable = (name: string): name is TableName => (TABLE_NAMES as readonly string[]).includes(name)
 
 function isGone(r: Stamped | undefined): boolean {
   return r !== undefined && isTombstone(r as Stamped & { deletedAt?: string })
@@ -95,13 +102,14 @@ async function planTable(db: LedgerDB, name: TableName | RegisterName, incoming:
 async function applyPlan(db: LedgerDB, plan: TablePlan, opts: MergeOptions): Promise<number> {
   const table = db.table<Stamped, string>(plan.name)
   if (plan.removeIds.length) {
-    opts.beforeWrite?.(plan.name as TableName)
     await table.bulkDelete(plan.removeIds)
   }
   const size = Math.max(1, opts.chunkSize ?? CHUNK)
   for (let i = 0; i < plan.winners.length; i += size) {
-    opts.beforeWrite?.(plan.name as TableName)
-    await table.bulkPut(plan.winners.slice(i, i + size))
+    const chunk = plan.winners.slice(i, i + size)
+    // Registers come from files only: the service holds the records they are projected from.
+    const queued = opts.queueForSync && isRecordTable(plan.name) ? db.outbox.bulkPut(outboxRows(plan.name, chunk)) : null
+    await Promise.all([table.bulkPut(chunk), queued])
   }
   return plan.removeIds.length + plan.winners.length
 }
@@ -124,12 +132,12 @@ function dedupe(records: Stamped[]): Stamped[] {
 export async function mergeRecords(db: LedgerDB, records: FileRecords, opts: MergeOptions = {}): Promise<MergeSummary> {
   const names = [...TABLE_NAMES, ...REGISTER_NAMES.filter((t) => opts.replace || records[t] !== undefined)]
   const rowsOf = (name: TableName | RegisterName) => (records[name] ?? []) as Stamped[]
-  return db.transaction('rw', [...names.map((t) => db.table(t)), db.meta], async () => {
+  return db.transaction('rw', [...names.map((t) => db.table(t)), db.meta, db.outbox], async () => {
     const result = {} as MergeSummary
     const plans: TablePlan[] = []
     for (const name of names) {
       const plan = await planTable(db, name, dedupe(rowsOf(name)), opts)
-      if ((TABLE_NAMES as readonly string[]).includes(name)) result[name as TableName] = plan.summary
+      if (isRecordTable(name)) result[name] = plan.summary
       plans.push(plan)
     }
     let written = 0
@@ -143,11 +151,9 @@ export async function mergeRecords(db: LedgerDB, records: FileRecords, opts: Mer
     // Every stamp the ledger holds was received when it was written, so only a write moves the clock.
     const newest = written > 0 ? maxStamp(names.flatMap(rowsOf)) : null
     if (newest) {
-      opts.beforeWrite?.('meta')
       await receiveStamps(db, newest)
     }
     if (opts.unit) {
-      opts.beforeWrite?.('meta')
       await setMeta(db, 'unit', { id: opts.unit.id, name: opts.unit.name })
     }
     return result

@@ -3,6 +3,7 @@ import type { LedgerDB } from './database'
 import type { Unit } from '../domain/model/types'
 import type { HeldScope } from '../domain/access/held-scopes'
 import type { SubmittedSet } from '../domain/access/own-records'
+import type { SyncConnection, SyncState } from '../domain/sync/state'
 
 export type DeviceRole = 'person' | 'head' | 'keeper'
 
@@ -41,6 +42,10 @@ export interface MetaValues {
   /** The canonical ledger file text saved automatically before a restore (恢复安全备份 swaps it back). */
   safetyBackup: string
   safetyBackupInfo: { savedAt: string; unitName: string; recordCount: number; reason: string }
+  /** This device's enrollment on the sync service (absent: not connected). */
+  syncConnection: SyncConnection
+  /** Where the last sync got to: cursor, scope and time of the last pull (docs/spec/sync-api.md). */
+  syncState: SyncState
 }
 
 export type MetaKey = keyof MetaValues

@@ -22,6 +22,16 @@ export async function resultsOfPersonInExam(db: LedgerDB, examId: string, person
   return live(await db.examResults.where('[examId+personId]').equals([examId, personId]).toArray())
 }
 
+/** The live results of several persons in one exam (one indexed read). */
+export async function resultsOfPersonsInExam(db: LedgerDB, examId: string, personIds: readonly string[]) {
+  return live(await db.examResults.where('[examId+personId]').anyOf(personIds.map((id) => [examId, id])).toArray())
+}
+
+/** Whether every id is a live person. */
+export async function arePersonsLive(db: LedgerDB, personIds: readonly string[]): Promise<boolean> {
+  return (await db.persons.bulkGet([...personIds])).every((row) => row !== undefined && !isTombstone(row))
+}
+
 /** One live person by id, or null (missing or a tombstone). */
 export async function findLivePerson(db: LedgerDB, personId: string): Promise<Person | null> {
   const row = await db.persons.get(personId)

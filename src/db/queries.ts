@@ -15,6 +15,7 @@ import {
 } from '../domain/model/types'
 import { withExamStatuses, withReviewOutcomes } from '../domain/access/overlay'
 import { dayNumber, maxDate, minDate, periodEnd, yearStart } from '../domain/model/dates'
+import { compareZh } from '../domain/model/order'
 import type { IsoDate } from '../domain/model/types'
 
 export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
@@ -24,7 +25,12 @@ export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
 }
 
 export async function listSections(db: LedgerDB): Promise<Section[]> {
-  return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'zh-CN'))
+  return live(await db.sections.toArray()).sort((a, b) => a.order - b.order || compareZh(a.name, b.name))
+}
+
+/** How many activities wait for review (the keeper's 首页), from the `review` index alone (schema v2). */
+export function countSelfReported(db: LedgerDB): Promise<number> {
+  return db.activities.where('review').equals('selfReported').count()
 }
 
 export async function listPersons(db: LedgerDB): Promise<Person[]> {
@@ -115,11 +121,6 @@ export async function loadYearData(db: LedgerDB, year: number, asOf: IsoDate): P
     ])
     return { sections, persons, activities, exams, examResults, targetSets }
   })
-}
-
-/** True when the ledger has no unit yet (first start). */
-export async function isLedgerEmpty(db: LedgerDB): Promise<boolean> {
-  return (await db.meta.get('unit')) === undefined
 }
 
 /**

@@ -6,10 +6,10 @@ import type { LedgerDB } from './database'
 import { commitChanges } from './writes'
 import { isTombstone, type Activity, type ReviewState } from '../domain/model/types'
 
-/** Live activities in a review state, oldest date first (a full scan: only the review page asks). */
+/** Live activities in a review state, oldest date first (the `review` index: tombstones carry none). */
 export async function listActivitiesByReview(db: LedgerDB, state: ReviewState): Promise<Activity[]> {
-  const rows = await db.activities.filter((a) => !isTombstone(a) && (a as Activity).review === state).toArray()
-  return (rows as Activity[]).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+  const rows = await db.activities.where('review').equals(state).toArray()
+  return (rows.filter((a) => !isTombstone(a)) as Activity[]).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
 }
 
 /**
@@ -18,7 +18,7 @@ export async function listActivitiesByReview(db: LedgerDB, state: ReviewState): 
  * meanwhile are left alone; resolves with how many were changed.
  */
 export async function setReview(db: LedgerDB, ids: string[], review: 'verified' | 'returned', note: string | null = null): Promise<number> {
-  return db.transaction('rw', db.activities, db.meta, async () => {
+  return db.transaction('rw', [db.activities, db.meta, db.outbox], async () => {
     const rows = await db.activities.bulkGet(ids)
     const puts: Omit<Activity, 'updatedAt'>[] = []
     for (const r of rows) {

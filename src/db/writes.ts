@@ -11,7 +11,7 @@
  * save in two round trips (docs/PERFORMANCE.md, quick log).
  */
 import Dexie, { type Table } from 'dexie'
-import type { LedgerDB } from './database'
+import type { LedgerDB, OutboxRow } from './database'
 import { stamperFrom } from './clock'
 import { withReopen } from './connection'
 import { requestPersistenceOnce } from './persistence'
@@ -50,6 +50,11 @@ export interface CheckedSave<R, K extends readonly MetaKey[]> {
   check: (read: R) => void
   /** The writes, from the meta rows. */
   plan: (metas: MetaTuple<K>) => SavePlan
+}
+
+/** Outbox rows for records just written (the last version of an id wins inside one list). */
+export function outboxRows(table: TableName, records: readonly { id: string; updatedAt: Stamp }[]): OutboxRow[] {
+  return records.map((r) => ({ key: `${table}/${r.id}`, table, id: r.id, updatedAt: r.updatedAt }))
 }
 
 function tableOf(db: LedgerDB, name: TableName): Table<{ id: string; updatedAt: Stamp }, string> {
@@ -101,7 +106,7 @@ export async function readForSave<const K extends readonly MetaKey[]>(db: Ledger
  */
 export async function inSaveTransaction<T>(db: LedgerDB, tables: TableName[], body: () => Promise<T>): Promise<T> {
   const stores = [...new Set(tables)].map((t) => tableOf(db, t))
-  const result = await withReopen(db, () => db.transaction('rw', [...stores, db.meta], body))
+  const result = await withReopen(db, () => db.transaction('rw', [...stores, db.meta, db.outbox], body))
   requestPersistenceOnce()
   return result
 }
@@ -170,8 +175,13 @@ async function writeStamped(db: LedgerDB, changes: TableChange[], clock: ClockRo
       return { id, deletedAt: stamp, updatedAt: stamp }
     })
     // Puts before tombstones: a record both put and removed in one save ends removed.
-    if (puts.length + tombs.length) writes.push(tableOf(db, change.table).bulkPut([...puts, ...tombs]))
-    count += puts.length + tombs.length
+    const all = [...puts, ...tombs]
+    if (all.length) {
+      writes.push(tableOf(db, change.table).bulkPut(all))
+      // Queued for the sync service in the same transaction (nothing is sent here: docs/spec/sync-api.md).
+      writes.push(db.outbox.bulkPut(outboxRows(change.table, all)))
+    }
+    count += all.length
   }
   const rows: [MetaKey, unknown][] = Object.entries(meta).map(([key, value]) => [key as MetaKey, value])
   rows.push(['hlc', stamper.state], ['changesSinceBackup', (counted ?? 0) + count])
@@ -179,16 +189,4 @@ async function writeStamped(db: LedgerDB, changes: TableChange[], clock: ClockRo
   writes.push(db.meta.bulkPut(rows.map(([key, value]) => ({ key, value }))))
   await Promise.all(writes)
   return rows
-}
-
-export function putRecords<T extends { id: string; updatedAt: Stamp }>(
-  db: LedgerDB,
-  table: TableName,
-  records: Unstamped<T>[],
-): Promise<void> {
-  return commitChanges(db, [{ table, put: records }])
-}
-
-export function removeRecords(db: LedgerDB, table: TableName, ids: string[]): Promise<void> {
-  return commitChanges(db, [{ table, remove: ids }])
 }

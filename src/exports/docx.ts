@@ -6,15 +6,13 @@
  * 3号. The docx library is loaded on first use.
  */
 import type { Document as DocxDocument, Paragraph as DocxParagraph, Table as DocxTable } from 'docx'
-import { periodEnd } from '../domain/model/dates'
-import { FIGURE_LABELS, TARGET_STATUS_LABELS } from '../domain/model/labels'
+import { formatZhDate, periodEnd } from '../domain/model/dates'
+import { TARGET_STATUS_LABELS, ruleTitle } from '../domain/model/labels'
 import { displayLawName } from '../domain/model/laws'
-import { formatZhDate } from '../domain/report/draft'
 import type { ReportBundle } from '../domain/report/bundle'
-import { FIGURE_GROUPS, FIGURE_UNITS, REPORT_TEXT } from '../domain/report/labels'
-import { DASH } from '../domain/model/format'
+import { REPORT_TEXT } from '../domain/report/labels'
+import { FIGURE_GROUPS, figure, printWithUnit } from '../domain/report/registry'
 import { targetDetail } from '../domain/report/targets'
-import { ruleTitle } from '../domain/input/target-input'
 import { DOCX_FONTS, fontTableXml } from './docx-fonts'
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -94,12 +92,11 @@ function figuresTable(d: Docx, k: Builders, b: ReportBundle): DocxTable {
   const prevHeader = b.previousIsFullYear ? REPORT_TEXT.previousFull : REPORT_TEXT.previousSamePeriod
   const header = [REPORT_TEXT.figure, REPORT_TEXT.value, ...(withPrev ? [prevHeader] : [])]
   const rows = [new d.TableRow({ tableHeader: true, children: header.map((h) => k.cell(h, { bold: true, center: true, shade: true })) })]
-  const withUnit = (key: keyof typeof FIGURE_LABELS, v: string) => (v === DASH || !FIGURE_UNITS[key] ? v : `${v}${FIGURE_UNITS[key]}`)
   for (const g of FIGURE_GROUPS) {
     rows.push(new d.TableRow({ cantSplit: true, children: [k.cell(g.title, { bold: true, span: cols, shade: true, keepNext: true })] }))
     for (const key of g.keys) {
-      const cells = [k.cell(FIGURE_LABELS[key]), k.cell(withUnit(key, b.figures.printed[key]), { center: true })]
-      if (b.previous !== null) cells.push(k.cell(withUnit(key, b.previous.printed[key]), { center: true }))
+      const cells = [k.cell(figure(key).label), k.cell(printWithUnit(key, b.figures.printed[key]), { center: true })]
+      if (b.previous !== null) cells.push(k.cell(printWithUnit(key, b.previous.printed[key]), { center: true }))
       rows.push(new d.TableRow({ cantSplit: true, children: cells }))
     }
   }

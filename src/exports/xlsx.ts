@@ -5,26 +5,17 @@
  */
 import type { Workbook } from 'exceljs'
 import { DASH } from '../domain/model/format'
-import {
-  CATEGORY_LABELS,
-  FIGURE_LABELS,
-  KIND_LABELS,
-  REVIEW_LABELS,
-  TABLE_LABELS,
-  TARGET_STATUS_LABELS,
-  fieldLabel,
-  type FigureKey,
-} from '../domain/model/labels'
+import { CATEGORY_LABELS, KIND_LABELS, REVIEW_LABELS, TABLE_LABELS, TARGET_STATUS_LABELS, fieldLabel } from '../domain/model/labels'
 import { displayLawName } from '../domain/model/laws'
-import { formatZhDate } from '../domain/report/draft'
-import { FIGURE_FORMATS } from '../domain/report/figures'
+import { compareZh } from '../domain/model/order'
+import { FIGURE_GROUPS, figure, type FigureKey } from '../domain/report/registry'
 import type { ReportBundle } from '../domain/report/bundle'
-import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, FIGURE_GROUPS, NO, REPORT_TEXT, YES } from '../domain/report/labels'
+import { ACTIVITY_SHEET_HEADERS, CARD_HEADERS, NO, REPORT_TEXT, YES } from '../domain/report/labels'
 import { hoursCell, personTable } from '../domain/report/table'
 import { buildTrainingCards, type OfficerCard } from '../domain/measures/training-cards'
 import type { TrainingCard } from '../domain/measures/training-card'
 import { activitiesInPeriod } from '../domain/measures/person-hours'
-import { periodEnd } from '../domain/model/dates'
+import { formatZhDate, periodEnd } from '../domain/model/dates'
 import { TRAINING_CATEGORIES } from '../domain/model/types'
 import { appendLines, fillTableSheet, sheetName, type SheetValue } from './xlsx-sheet'
 
@@ -40,7 +31,7 @@ export async function loadExcel(): Promise<ExcelModule> {
 /** A figure as a sheet value that displays exactly as printed: numbers stay numbers, rates get a % format. */
 export function figureValue(key: FigureKey, printed: string): SheetValue {
   if (printed === DASH || printed === '') return printed
-  if (FIGURE_FORMATS[key] !== 'rate') return Number(printed)
+  if (figure(key).format !== 'rate') return Number(printed)
   const pct = printed.slice(0, -1)
   return { value: Number(pct) / 100, numFmt: pct.includes('.') ? '0.0%' : '0%' }
 }
@@ -58,7 +49,7 @@ function summarySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
       const cmp = b.comparison?.[k]
       rows.push([
         g.title,
-        FIGURE_LABELS[k],
+        figure(k).label,
         figureValue(k, b.figures.printed[k]),
         b.previous === null ? '' : figureValue(k, b.previous.printed[k]),
         cmp?.printedDelta ?? '',
@@ -94,7 +85,7 @@ function personSheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
 function activitySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
   const ws = wb.addWorksheet(sheetName(REPORT_TEXT.activitiesSheet, taken))
   const acts = activitiesInPeriod(b.data.activities, b.year, b.asOf, b.opts).sort(
-    (x, y) => x.date.localeCompare(y.date) || x.kind.localeCompare(y.kind) || x.title.localeCompare(y.title, 'zh-CN'),
+    (x, y) => x.date.localeCompare(y.date) || x.kind.localeCompare(y.kind) || compareZh(x.title, y.title),
   )
   const rows = acts.map((a, i): SheetValue[] => [
     i + 1,

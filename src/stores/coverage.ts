@@ -9,7 +9,8 @@ import { getDb } from '@/db'
 import { ownRecordsHeldOn } from '@/db/own-records'
 import { asOfWords, coverage, deviceHeldScopes, missingWords, type CompletionView, type Coverage } from '@/domain/access/held-scopes'
 import { scopeContext, type ScopeContext } from '@/domain/access/scope'
-import type { Person } from '@/domain/model/types'
+import { personsInScope } from '@/domain/measures/target-rules'
+import type { IsoDate, Person } from '@/domain/model/types'
 import { liveDataKeyed } from './live-keyed'
 import { useLedgerStore } from './ledger'
 
@@ -42,6 +43,10 @@ export const useCoverageStore = defineStore('coverage', () => {
   function notice(view: CompletionView, persons: readonly Person[], personIds: Iterable<string>): CoverageNotice {
     return noticeOf(view, coverageOf(personIds, scopeContext([...persons])))
   }
+  /** The report's notice: every person the report counts in the year up to `asOf`. */
+  function reportNotice(persons: readonly Person[], year: number, asOf: IsoDate): CoverageNotice {
+    return notice('report', persons, personsInScope(persons, 'all', year, asOf).map((p) => p.id))
+  }
   /** My own view (no roster needed: my records are mine wherever I sit). */
   const mine = computed(() => (ledger.identity ? noticeOf('mine', coverageOf([ledger.identity], { sectionOf: () => undefined })) : null))
 
@@ -49,5 +54,5 @@ export const useCoverageStore = defineStore('coverage', () => {
     now.value = new Date().toISOString()
   }
 
-  return { held, coverageOf, notice, mine, refresh }
+  return { held, coverageOf, notice, reportNotice, mine, refresh }
 })

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { commitChanges, getDb, listExamResults, listExams, randomId } from '@/db'
-import { findLivePerson, resultsOfPersonInExam } from '@/db/person-references'
+import { arePersonsLive, findLivePerson, resultsOfPersonInExam, resultsOfPersonsInExam } from '@/db/person-references'
 import { InputError } from '@/domain/input/input-error'
 import { normalizeExam, normalizeResult, validateExam, validateResult, type ExamInput, type ResultInput } from '@/domain/input/exam-input'
 import type { Exam, ExamResult } from '@/domain/model/types'
@@ -18,7 +18,7 @@ function refuse(message: string | null): void {
 
 function examTransaction<T>(fn: () => Promise<T>): Promise<T> {
   const db = getDb()
-  return db.transaction('rw', [db.exams, db.examResults, db.persons, db.meta], fn)
+  return db.transaction('rw', [db.exams, db.examResults, db.persons, db.meta, db.outbox], fn)
 }
 
 async function findExam(examId: string): Promise<Exam> {
@@ -70,6 +70,29 @@ export const useExamsStore = defineStore('exams', () => {
     })
   }
 
+  /** 粘贴成绩: many results at once, all checked first, one transaction; returns how many were written. */
+  async function saveResults(examId: string, entries: readonly { personId: string; result: ResultInput }[]): Promise<number> {
+    if (!entries.length) throw new InputError('没有可以保存的成绩')
+    const results = entries.map((e) => ({ personId: e.personId, result: normalizeResult(e.result) }))
+    for (const r of results) refuse(validateResult(r.result))
+    if (new Set(results.map((r) => r.personId)).size !== results.length) throw new InputError('同一人有两条成绩，请只保留一条')
+    return examTransaction(async () => {
+      await findExam(examId)
+      const db = getDb()
+      if (!(await arePersonsLive(db, results.map((r) => r.personId)))) throw new InputError('有人员已从名册删除，请重新粘贴')
+      const live = (await resultsOfPersonsInExam(db, examId, results.map((r) => r.personId))).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
+      const keep = new Map<string, string>()
+      const extra: string[] = []
+      for (const r of live) {
+        if (keep.has(r.personId)) extra.push(r.id)
+        else keep.set(r.personId, r.id)
+      }
+      const put = results.map((r) => ({ id: keep.get(r.personId) ?? randomId('r'), examId, personId: r.personId, ...r.result }))
+      await commitChanges(db, [{ table: 'examResults', put, remove: extra }])
+      return put.length
+    })
+  }
+
   /** 清除成绩: the person is back to 未录入. */
   async function clearResult(examId: string, personId: string): Promise<void> {
     await examTransaction(async () => {
@@ -91,5 +114,5 @@ export const useExamsStore = defineStore('exams', () => {
     })
   }
 
-  return { exams, isLoaded, examById, liveResults, liveAllResults, saveExam, saveResult, clearResult, removeExam }
+  return { exams, isLoaded, examById, liveResults, liveAllResults, saveExam, saveResult, saveResults, clearResult, removeExam }
 })

@@ -6,23 +6,14 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getDb } from '@/db'
-import type { ExportOptions, ExportResult, ImportProgress, ImportResult } from '@/db/ledger-io'
+import type { ExportOptions, ExportResult, ImportResult } from '@/db/ledger-io'
 import type { ImportInput } from '@/db/ledger-read'
-import type { FileHeader } from '@/domain/ledger/crypto'
-import type { FilePurpose, Unit } from '@/domain/model/types'
+import type { ImportDone, ImportProgress, ImportStep, PendingConfirm } from '@/domain/ledger/import-outcome'
+import type { FilePurpose } from '@/domain/model/types'
 import { useBackupStatusStore } from './backup-status'
 import { useLedgerStore } from './ledger'
 
-export type ImportStep = 'idle' | 'working' | 'needsPassphrase' | 'needsConfirm' | 'done' | 'failed'
-
-export interface PendingConfirm {
-  kind: 'foreignUnit' | 'restore'
-  header: FileHeader
-  localUnit: Unit | null
-}
-
-export type DoneImport = Extract<ImportResult, { status: 'done' }>
-export type { ImportProgress, ExportResult }
+export type { ExportResult }
 
 /** The import/export pipeline (schemas, crypto) loads on first use, not with 首页's backup banner. */
 const io = () => import('@/db/ledger-io')
@@ -37,7 +28,7 @@ export const useExchangeStore = defineStore('exchange', () => {
   const progress = ref<ImportProgress | null>(null)
   const error = ref<string | null>(null)
   const pendingConfirm = shallowRef<PendingConfirm | null>(null)
-  const result = shallowRef<DoneImport | null>(null)
+  const result = shallowRef<ImportDone | null>(null)
   let input: ImportInput | null = null
   let passphrase: string | null = null
   const confirmed = { foreignUnit: false, restore: false }

@@ -22,7 +22,7 @@ export const useLedgerSetupStore = defineStore('ledger-setup', () => {
     const sections: Omit<Section, 'updatedAt'>[] = sectionNames.map((n, i) => ({ id: randomId('s'), name: n, order: i + 1 }))
     const { defaultTargetSet } = await import('@/domain/measures/targets-default')
     const { updatedAt: _u, ...targets } = defaultTargetSet(yearOf(today), () => randomId('r'), '')
-    await db.transaction('rw', db.sections, db.targetSets, db.meta, async () => {
+    await db.transaction('rw', [db.sections, db.targetSets, db.meta, db.outbox], async () => {
       await commitChanges(db, [
         { table: 'sections', put: sections },
         { table: 'targetSets', put: [{ ...targets, id: randomId('t') }] },
@@ -42,7 +42,7 @@ export const useLedgerSetupStore = defineStore('ledger-setup', () => {
     const me = (demo.records.persons as Person[]).find(
       (p) => p.roles.includes('enforcement') && p.activeTo === null && p.activeFrom < `${yearOf(today)}-01-01`,
     )
-    await db.transaction('rw', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.meta], async () => {
+    await db.transaction('rw', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.meta, db.outbox], async () => {
       await mergeRecords(db, demo.records, { unit: demo.unit })
       await setMeta(db, 'identity', me?.id ?? null)
       await setMeta(db, 'deviceRole', 'keeper')

@@ -19,6 +19,8 @@ export const useLedgerStore = defineStore('ledger', () => {
   /** Scores the official entered herself (never counted). */
   const selfScores = ref<MetaValues['selfScores']>({})
   const isReady = ref(false)
+  /** This device is connected to a sync service (the sync store loads only then). */
+  const isSyncConnected = ref(false)
   const isKeeper = computed(() => deviceRole.value === 'keeper')
   const isHead = computed(() => deviceRole.value === 'head' || deviceRole.value === 'keeper')
 
@@ -36,16 +38,18 @@ export const useLedgerStore = defineStore('ledger', () => {
   async function init(): Promise<void> {
     const db = getDb()
     // One request for the rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
-    const keys = ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'heldScopes', 'selfScores'] as const
-    const [u, id, role, saved, device, held, scores] = await getMetas(db, keys)
+    const keys = ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'heldScopes', 'selfScores', 'syncConnection'] as const
+    const [u, id, role, saved, device, held, scores, sync] = await getMetas(db, keys)
     deviceId.value = device || (await ensureDeviceId(db))
     unit.value = u ?? null
     identity.value = id ?? null
     deviceRole.value = role ?? 'person'
     settings.value = { ...DEFAULT_SETTINGS, ...(saved ?? {}) }
-    // Recorded by the version-2 upgrade, a new unit, the demo and every import; a keeper's ledger without it is its own.
+    // Recorded by the version-4 upgrade, a new unit, the demo, every import and every pull; a keeper's ledger
+    // without it is its own.
     heldScopes.value = held ?? (role === 'keeper' ? [{ scope: { role: 'keeper' }, asOf: '', source: 'local' }] : [])
     selfScores.value = scores ?? {}
+    isSyncConnected.value = sync !== undefined
     isReady.value = true
   }
 
@@ -64,5 +68,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, heldScopes, selfScores, isReady, isKeeper, isHead, ready, init, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, heldScopes, selfScores, isReady, isSyncConnected, isKeeper, isHead, ready, init, setIdentity, setDeviceRole, saveSettings }
 })

@@ -9,25 +9,32 @@ import { computed } from 'vue'
 import { commitChanges, getDb, listPersons, listSections, randomId, type TableChange } from '@/db'
 import { countPersonReferences, findLivePerson, type PersonReferences } from '@/db/person-references'
 import { localIsoDate } from '@/domain/model/dates'
+import { nextPersonOrder } from '@/domain/model/order'
 import { InputError } from '@/domain/input/input-error'
+import { planRosterPaste, rosterPasteRecords, type PasteDefaults } from '@/domain/input/roster-paste-plan'
+import type { PastedPerson } from '@/domain/input/roster-paste'
 import {
   normalizePerson,
+  validateJoinDate,
   validateLeaveDate,
   validatePerson,
   validatePersonName,
   validateSectionName,
   type PersonInput,
 } from '@/domain/input/roster-input'
-import type { IsoDate, Person, Role, Section } from '@/domain/model/types'
+import type { IsoDate, Person, Section } from '@/domain/model/types'
 import { liveData } from './live'
 
 type NewSection = Omit<Section, 'updatedAt'>
 type NewPerson = Omit<Person, 'updatedAt'>
 
-export interface BulkAddOptions {
-  sectionId: string | null
-  roles: Role[]
-  activeFrom: IsoDate
+/** What a paste wrote. */
+export interface PasteOutcome {
+  added: number
+  updated: number
+  sections: number
+  /** The persons written, in the pasted order. */
+  ids: string[]
 }
 
 const today = () => localIsoDate(new Date())
@@ -42,7 +49,7 @@ function refuse(message: string | null): void {
 /** Run `fn` in one rw transaction over the roster tables (reads inside see a consistent roster). */
 function inRosterTransaction<T>(fn: () => Promise<T>): Promise<T> {
   const db = getDb()
-  return db.transaction('rw', [db.sections, db.persons, db.meta], fn)
+  return db.transaction('rw', [db.sections, db.persons, db.meta, db.outbox], fn)
 }
 
 function withoutStamp<T extends { updatedAt: string }>(record: T): Omit<T, 'updatedAt'> {
@@ -120,35 +127,46 @@ export const useRosterStore = defineStore('roster', () => {
     })
   }
 
-  /** Add (id null) or update a person; returns the id. */
+  /** Add (id null: placed after everyone) or update a person (keeping their place); returns the id. */
   async function savePerson(input: PersonInput, on: IsoDate = today()): Promise<string> {
-    const person = normalizePerson(input)
+    const { order: _ignored, ...person } = normalizePerson(input)
     const id = person.id ?? randomId('p')
     await inRosterTransaction(async () => {
       refuse(validatePerson(person, await listSections(getDb()), on))
-      if (person.id !== null) await findPerson(person.id)
-      await commitChanges(getDb(), [putPersons([{ ...person, id }])])
+      const order = person.id !== null ? (await findPerson(person.id)).order : nextPersonOrder(await listPersons(getDb()))
+      await commitChanges(getDb(), [putPersons([{ ...person, id, ...(order === undefined ? {} : { order }) }])])
     })
     return id
   }
 
-  /** 批量添加: every name becomes a person of one section, with the same roles and 调入日期, in one commit. */
-  async function bulkAddPersons(names: readonly string[], options: BulkAddOptions, on: IsoDate = today()): Promise<string[]> {
-    if (!names.length) throw new InputError('没有可添加的姓名，请先粘贴名单')
-    const records: NewPerson[] = names.map((name) => ({
-      ...normalizePerson({ id: null, name, sectionId: options.sectionId, title: null, roles: options.roles, certNo: null, activeFrom: options.activeFrom, activeTo: null }),
-      id: randomId('p'),
-    }))
-    await inRosterTransaction(async () => {
-      const all = await listSections(getDb())
-      for (const r of records) {
-        const problem = validatePersonName(r.name)
+  /**
+   * 批量添加 from a paste: new sections, new persons (in the pasted order, after everyone) and the
+   * updates of existing ones, planned again against the roster as it is inside one transaction.
+   * `picked` are the keeper's ticks by row index. Refused (nothing written) when a row fails a check.
+   */
+  async function pasteRoster(
+    pasted: readonly PastedPerson[],
+    picked: Readonly<Record<number, boolean>>,
+    defaults: PasteDefaults,
+    on: IsoDate = today(),
+  ): Promise<PasteOutcome> {
+    return inRosterTransaction(async () => {
+      const roster = { sections: await listSections(getDb()), persons: await listPersons(getDb()) }
+      const rows = planRosterPaste(pasted, roster, defaults)
+      const records = rosterPasteRecords(rows, picked, roster, defaults, (prefix) => randomId(prefix))
+      if (!records.persons.length) throw new InputError('没有勾选要添加或更新的人员')
+      refuse(validateJoinDate(defaults.activeFrom, on))
+      const allSections = [...roster.sections, ...records.sections.map((s) => ({ ...s, updatedAt: '' }))]
+      for (const s of records.sections) refuse(validateSectionName(s.name, roster.sections))
+      for (const r of records.persons) {
+        const problem = validatePersonName(r.name) ?? validatePerson({ ...r, id: null, activeTo: null }, allSections, on)
         if (problem) throw new InputError(`“${r.name}”：${problem}`)
       }
-      refuse(validatePerson({ ...records[0], id: null }, all, on))
-      await commitChanges(getDb(), [putPersons(records)])
+      await commitChanges(getDb(), [putSections(records.sections), putPersons(records.persons)])
+      const known = new Set(roster.persons.map((p) => p.id))
+      const added = records.persons.filter((p) => !known.has(p.id)).length
+      return { added, updated: records.persons.length - added, sections: records.sections.length, ids: records.persons.map((p) => p.id) }
     })
-    return records.map((r) => r.id)
   }
 
   /** 调出/退休 on `date`: the person stays on file with every record; only `activeTo` changes. */
@@ -176,7 +194,7 @@ export const useRosterStore = defineStore('roster', () => {
   /** Only for a person entered by mistake: refused once any record names them (use 调出 instead). */
   async function removePerson(personId: string): Promise<void> {
     const db = getDb()
-    await db.transaction('rw', [db.persons, db.activities, db.examResults, db.meta], async () => {
+    await db.transaction('rw', [db.persons, db.activities, db.examResults, db.meta, db.outbox], async () => {
       const person = await findPerson(personId)
       const refs = await countPersonReferences(db, personId)
       if (refs.activities || refs.examResults) {
@@ -189,6 +207,6 @@ export const useRosterStore = defineStore('roster', () => {
   return {
     sections, persons, isLoaded, error, personById, sectionById,
     addSection, renameSection, moveSection, removeSection,
-    savePerson, bulkAddPersons, setLeaving, reinstate, referencesOf, removePerson,
+    savePerson, pasteRoster, setLeaving, reinstate, referencesOf, removePerson,
   }
 })

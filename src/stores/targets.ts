@@ -79,7 +79,7 @@ export const useTargetsStore = defineStore('targets', () => {
     await writeSet(forYear, copyTargetSet(from, forYear, () => randomId('r'), '').rules, from.counting ?? null)
   }
 
-  /** The default rules of PRODUCT.md for a year (replaces that year's rules). */
+  /** The default rules (docs/spec/report-figures.md, "Targets") for a year (replaces that year's rules). */
   async function createDefaults(forYear = year.value): Promise<void> {
     checkYear(forYear)
     await writeSet(forYear, defaultTargetSet(forYear, () => randomId('r'), '').rules)

@@ -5,7 +5,7 @@
  * the same browser and profile, and exposes one function per step on `window.bench` for
  * scripts/bench.mjs. Every step returns plain numbers; timing is `performance.now()` in the page.
  */
-import { DB_NAME, LedgerDB, SCHEMA_V1 } from '@/db/database'
+import { DB_NAME, LedgerDB, SCHEMA_CURRENT } from '@/db/database'
 import { DEFAULT_SETTINGS, setMeta } from '@/db/meta'
 import { loadYearData } from '@/db/queries'
 import { importLedgerFile } from '@/db/ledger-io'
@@ -24,7 +24,7 @@ import { deleteDatabase, getAllOf, openExisting, openWithSchema, parseDexieSchem
 const RAW_DB = 'bench-raw'
 const IMPORT_DB = 'bench-import'
 /** The app's reading/writing tables (meta is device state, not ledger records). */
-const RECORD_SCHEMA = Object.fromEntries(TABLE_NAMES.map((t) => [t, SCHEMA_V1[t]]))
+const RECORD_SCHEMA = Object.fromEntries(TABLE_NAMES.map((t) => [t, SCHEMA_CURRENT[t]]))
 
 interface State {
   today: string

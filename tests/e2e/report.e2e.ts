@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { baseURL, cspViolations, launchPersistent, screenshot } from './support/browser'
+import { FIGURE_GROUPS, figure } from '@/domain/report/registry'
 import { download, EXAMPLE_EXPECTED, EXAMPLE_FILE, importLedgerFile, openReport, peopleTableRows, readFigures } from './support/report'
 
 const { year, asOf, figures: expected } = EXAMPLE_EXPECTED
@@ -33,6 +34,18 @@ describe('annual report (worked example)', () => {
     // Labels sit outside the value element.
     const label = await page.locator('[data-figure="examParticipationRate"]').locator('xpath=../..').innerText()
     expect(label).toContain('参考率')
+  })
+
+  it('lays the figures out as the registry says: each in its group card, in order, with its label', async () => {
+    await page.locator('[data-testid="report"][data-complete="true"]').waitFor({ timeout: 30_000 })
+    for (const g of FIGURE_GROUPS) {
+      const card = page.getByTestId(`figure-group-${g.id}`)
+      expect(await card.locator('h2').innerText()).toBe(g.title)
+      const shown = await card.locator('.fig').evaluateAll((figs) =>
+        figs.map((f) => [f.querySelector('[data-figure]')?.getAttribute('data-figure'), f.querySelector('.fig__label')?.textContent?.trim()]),
+      )
+      expect(shown).toEqual(g.keys.map((k) => [k, figure(k).label]))
+    }
   })
 
   it('states the figures in the draft paragraph, leaving zero ones out', async () => {

@@ -1,6 +1,6 @@
 /**
  * ECharts options of the 单位 view, as plain objects (no echarts import here):
- * large zh-CN labels, status colours of SCREENS.md.
+ * large zh-CN labels, the status colours of theme.css (达标 green, 进度正常 blue, 进度滞后 orange, 未达标 red).
  */
 import { formatHours } from '@/domain/model/format'
 import { CATEGORY_LABELS, TARGET_STATUS_LABELS } from '@/domain/model/labels'

@@ -1,5 +1,5 @@
 /**
- * A deterministic, seeded demo ledger (PRODUCT.md mission part 11): a
+ * A deterministic, seeded demo ledger (体验示例数据 on the welcome screen): a
  * believable unit with sections, staff, a year and a half of study records,
  * the annual exams and the default targets, so that every screen is populated.
  *
@@ -29,7 +29,7 @@ import { scheduleGroupYear, type GroupCtx } from './schedule'
 import { isValidDeviceId } from '../ledger/hlc'
 import { createRng, deriveSeed, makeIdFactory } from './prng'
 import { defaultTargetSet } from '../measures/targets-default'
-import type { Activity, ActivityKind, IsoDate, LedgerRecords, Stamp, TargetSet, Tombstone, Unit } from '../model/types'
+import type { Activity, ActivityKind, IsoDate, LedgerRecords, Stamp, TargetSet, Unit } from '../model/types'
 
 export type DemoProfile = 'small' | 'large'
 
@@ -132,23 +132,6 @@ export function generateDemoLedger(opts: DemoLedgerOptions): DemoLedger {
       targetSets,
     },
   }
-}
-
-/**
- * Sum of `attendees.length` over the live activities (tombstones skipped);
- * with `year`, only activities whose first day falls in that year.
- */
-export function countAttendeeEntries(
-  records: { activities: readonly (Activity | Tombstone)[] },
-  year?: number,
-): number {
-  let n = 0
-  for (const a of records.activities) {
-    if ('deletedAt' in a) continue
-    if (year !== undefined && yearOf(a.date) !== year) continue
-    n += a.attendees.length
-  }
-  return n
 }
 
 export { DEMO_LAW_TITLES } from './data'

@@ -1,6 +1,6 @@
 /**
- * The roles a device can be in (我的 → 本机角色). Not glossary entities of
- * PRODUCT.md but device settings; their words live here until labels.ts takes them.
+ * The roles a device can be in (我的 → 本机角色). Not records of the ledger file but
+ * device settings; their words live here, not in model/labels.ts.
  */
 export type DeviceRoleName = 'person' | 'head' | 'keeper'
 

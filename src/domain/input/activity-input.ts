@@ -1,5 +1,5 @@
 /**
- * Checks of one activity as a user entered it (PRODUCT.md "Bad input"), the
+ * Checks of one activity as a user entered it (bad input gets a plain zh-CN message), the
  * duplicate warning, and the wording of quick-log titles. Pure: "today" and
  * the roster come in as arguments.
  */

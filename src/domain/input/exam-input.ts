@@ -10,7 +10,7 @@ export const REASON_MAX = 100
 export const DEFAULT_PASS_SCORE = 60
 export const DEFAULT_EXCELLENT_SCORE = 90
 
-/** Reasons offered for 免考 (PRODUCT.md glossary); 其他 asks for a text. */
+/** Reasons offered for 免考 (exempt: outside the exam's denominator); 其他 asks for a text. */
 export const EXEMPT_REASONS = ['病假', '产假', '借调', '其他'] as const
 export type ExemptReason = (typeof EXEMPT_REASONS)[number]
 
@@ -81,10 +81,4 @@ export function composeExemptReason(chip: ExemptReason | null, text: string): st
   const t = text.trim()
   if (chip === null || chip === '其他') return t
   return t ? `${chip}：${t}` : chip
-}
-
-/** The grade word of a score against the exam's lines. */
-export function gradeOf(score: number, exam: Pick<Exam, 'passScore' | 'excellentScore'>): '优秀' | '合格' | '不合格' {
-  if (exam.excellentScore !== null && score >= exam.excellentScore) return '优秀'
-  return score >= exam.passScore ? '合格' : '不合格'
 }

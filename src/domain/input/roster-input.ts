@@ -1,6 +1,6 @@
 /**
  * Pure checks and parsing for the roster forms (issue #3): the 批量添加 name
- * list, duplicate flags, section names, a person's fields and the 调出 date.
+ * list (a paste of a table: roster-paste.ts), section names, a person's fields and the 调出 date.
  * Every check returns a zh-CN sentence for the user, or null when the input is fine.
  */
 import { isIsoDate } from '../model/dates'
@@ -69,35 +69,6 @@ export function parseNameList(text: string): string[] {
 /** The comparison key of a name: no white space, letters in lower case. */
 export function nameKey(name: string): string {
   return name.replace(/\s+/gu, '').toLowerCase()
-}
-
-export type NameFlag = 'roster' | 'paste' | 'tooLong'
-
-export const NAME_FLAG_LABELS: Record<NameFlag, string> = {
-  roster: '名册中已有',
-  paste: '粘贴中重复',
-  tooLong: `姓名过长（超过 ${NAME_MAX} 个字）`,
-}
-
-export interface FlaggedName {
-  name: string
-  /** null: fine to add. */
-  flag: NameFlag | null
-}
-
-/** Marks each name that is too long, already on the roster, or repeated earlier in the same paste. */
-export function flagDuplicates(names: readonly string[], existing: readonly string[]): FlaggedName[] {
-  const onRoster = new Set(existing.map(nameKey))
-  const seen = new Set<string>()
-  return names.map((name) => {
-    const key = nameKey(name)
-    let flag: NameFlag | null = null
-    if ([...name].length > NAME_MAX) flag = 'tooLong'
-    else if (onRoster.has(key)) flag = 'roster'
-    else if (seen.has(key)) flag = 'paste'
-    seen.add(key)
-    return { name, flag }
-  })
 }
 
 export function validateSectionName(name: string, sections: readonly Section[], exceptId: string | null = null): string | null {

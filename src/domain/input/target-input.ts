@@ -14,9 +14,10 @@ import type {
   UnitActivityCountRule,
 } from '../model/types'
 import { TRAINING_CATEGORIES } from '../model/types'
-import { CATEGORY_LABELS, KIND_LABELS, TARGET_SCOPE_LABELS } from '../model/labels'
+import { basisFromForm, basisToForm, checkBasisYears, NO_BASIS, type BasisForm } from './basis-input'
+import { CATEGORY_LABELS } from '../model/labels'
 
-export interface HoursRuleForm {
+export interface HoursRuleForm extends BasisForm {
   id: string
   type: 'personHours'
   scope: TargetScope
@@ -26,24 +27,21 @@ export interface HoursRuleForm {
   proRate: boolean
   /** Empty string = no minimum for that category. */
   categoryMinHours: Record<TrainingCategory, string>
-  basis: string
 }
 
-export interface ExamRuleForm {
+export interface ExamRuleForm extends BasisForm {
   id: string
   type: 'examParticipation'
   /** 0–100. */
   ratePercent: string
-  basis: string
 }
 
-export interface CountRuleForm {
+export interface CountRuleForm extends BasisForm {
   id: string
   type: 'unitActivityCount'
   kind: ActivityKind
   legalThemeOnly: boolean
   min: string
-  basis: string
 }
 
 export type RuleForm = HoursRuleForm | ExamRuleForm | CountRuleForm
@@ -78,11 +76,11 @@ export function ruleToForm(rule: TargetRule): RuleForm {
         kinds: rule.kinds === null ? [] : [...rule.kinds],
         proRate: rule.proRate,
         categoryMinHours: cat,
-        basis: rule.basis ?? '',
+        ...basisToForm(rule),
       }
     }
     case 'examParticipation':
-      return { id: rule.id, type: rule.type, ratePercent: formatHours(rule.minRate * 100), basis: rule.basis ?? '' }
+      return { id: rule.id, type: rule.type, ratePercent: formatHours(rule.minRate * 100), ...basisToForm(rule) }
     case 'unitActivityCount':
       return {
         id: rule.id,
@@ -90,7 +88,7 @@ export function ruleToForm(rule: TargetRule): RuleForm {
         kind: rule.kind,
         legalThemeOnly: rule.legalThemeOnly,
         min: numText(rule.min),
-        basis: rule.basis ?? '',
+        ...basisToForm(rule),
       }
   }
 }
@@ -107,12 +105,12 @@ export function blankRuleForm(type: TargetRule['type'], id: string): RuleForm {
         kinds: [],
         proRate: true,
         categoryMinHours: { publicLaw: '', business: '', enforcementSkill: '' },
-        basis: '',
+        ...NO_BASIS,
       }
     case 'examParticipation':
-      return { id, type, ratePercent: '100', basis: '' }
+      return { id, type, ratePercent: '100', ...NO_BASIS }
     case 'unitActivityCount':
-      return { id, type, kind: 'lecture', legalThemeOnly: false, min: '1', basis: '' }
+      return { id, type, kind: 'lecture', legalThemeOnly: false, min: '1', ...NO_BASIS }
   }
 }
 
@@ -157,6 +155,7 @@ function checkRule(rule: TargetRule, push: (field: string, message: string) => v
   } else if (!Number.isFinite(rule.min)) push('min', '请填写最少次数（整数，如 2）')
   else if (!Number.isInteger(rule.min) || rule.min < 1) push('min', '最少次数应为不小于 1 的整数')
   if ((rule.basis ?? '').length > MAX_BASIS) push('basis', `依据不能超过 ${MAX_BASIS} 字`)
+  checkBasisYears(rule, push)
 }
 
 /** Every problem of a typed rule list (the store checks again before writing). */
@@ -186,7 +185,7 @@ function hoursFormToRule(f: HoursRuleForm): PersonHoursRule {
     kinds: f.kinds.length === 0 ? null : [...new Set(f.kinds)],
     proRate: f.proRate,
     categoryMinHours: Object.keys(cat).length === 0 ? null : cat,
-    basis: f.basis.trim() === '' ? null : f.basis.trim(),
+    ...basisFromForm(f),
   }
 }
 
@@ -201,7 +200,7 @@ export function formToRule(f: RuleForm): TargetRule {
         type: f.type,
         scope: 'all',
         minRate: p === null ? Number.NaN : Math.round(p * 10) / 1000,
-        basis: f.basis.trim() === '' ? null : f.basis.trim(),
+        ...basisFromForm(f),
       }
       return rule
     }
@@ -212,7 +211,7 @@ export function formToRule(f: RuleForm): TargetRule {
         kind: f.kind,
         legalThemeOnly: f.legalThemeOnly,
         min: parseNumber(f.min) ?? Number.NaN,
-        basis: f.basis.trim() === '' ? null : f.basis.trim(),
+        ...basisFromForm(f),
       }
       return rule
     }
@@ -223,17 +222,4 @@ export function formToRule(f: RuleForm): TargetRule {
 export function formsToRules(forms: readonly RuleForm[]): { rules: TargetRule[]; errors: RuleError[] } {
   const rules = forms.map(formToRule)
   return { rules, errors: validateRules(rules) }
-}
-
-/** A short title of a rule: "执法证持证人员年度学时", "法治专题中心组学习", "法治讲座". */
-export function ruleTitle(rule: TargetRule | RuleForm): string {
-  switch (rule.type) {
-    case 'personHours':
-      return `${TARGET_SCOPE_LABELS[rule.scope]}年度学时`
-    case 'examParticipation':
-      return '年度学法考试参考率'
-    case 'unitActivityCount':
-      if (rule.kind === 'centerGroup') return rule.legalThemeOnly ? '法治专题中心组学习' : '理论学习中心组学习'
-      return rule.legalThemeOnly ? `${KIND_LABELS[rule.kind]}（法治专题）` : KIND_LABELS[rule.kind]
-  }
 }

@@ -1,5 +1,5 @@
 /**
- * Canonical JSON and its SHA-256 (CONTRACT.md §1): object keys sorted with
+ * Canonical JSON and its SHA-256 (docs/spec/ledger-file.md): object keys sorted with
  * JavaScript's default sort at every level, no white space, arrays in order,
  * strings and numbers exactly as JSON.stringify writes them. Keys whose value
  * JSON.stringify would drop (undefined, functions, symbols) are dropped too.

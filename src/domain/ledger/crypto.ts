@@ -1,5 +1,5 @@
 /**
- * Optional passphrase encryption of a ledger file (CONTRACT.md §1), with WebCrypto
+ * Optional passphrase encryption of a ledger file (docs/spec/ledger-file.md), with WebCrypto
  * (browsers and Node ≥ 20 both have globalThis.crypto.subtle).
  *
  * - Key: PBKDF2-SHA256 over the UTF-8 bytes of the passphrase (Unicode NFC,
@@ -40,7 +40,11 @@ export interface EncryptOptions {
   randomBytes?: (n: number) => Uint8Array
 }
 
-function subtle(): SubtleCrypto {
+/** WebCrypto, typed from the global itself: the domain is compiled without the DOM library (tsconfig.domain.json). */
+type Subtle = typeof globalThis.crypto.subtle
+type Key = Awaited<ReturnType<Subtle['deriveKey']>>
+
+function subtle(): Subtle {
   return globalThis.crypto.subtle
 }
 
@@ -87,7 +91,7 @@ export function additionalData(header: FileHeader, params: EncryptionParams): Ui
   return new TextEncoder().encode(canonicalJson(aad))
 }
 
-async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Key> {
   const raw = new TextEncoder().encode(passphrase.normalize('NFC'))
   const base = await subtle().importKey('raw', raw, 'PBKDF2', false, ['deriveKey'])
   return subtle().deriveKey(

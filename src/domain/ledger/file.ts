@@ -39,7 +39,7 @@ import {
   type Unit,
 } from '../model/types'
 
-/** The largest file an import reads (CONTRACT.md: at least 64 MB; an encrypted 30 MB ledger is about 45 MB). */
+/** The largest file an import reads (the file contract: at least 64 MB; an encrypted 30 MB ledger is about 45 MB). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
 export const MAX_IMPORT_LABEL = '100 MB'
 

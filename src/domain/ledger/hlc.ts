@@ -1,5 +1,5 @@
 /**
- * Hybrid logical clock (CONTRACT.md §1). A stamp reads
+ * Hybrid logical clock (docs/spec/ledger-file.md, "Stamps"). A stamp reads
  * `YYYY-MM-DDTHH:mm:ss.sssZ_CCCC_DEVICE`: UTC wall time, a 4-digit lower-case
  * hex counter and the device id. Every part before the device id has a fixed
  * width, so plain string comparison orders stamps by (wall time, counter,

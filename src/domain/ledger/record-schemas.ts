@@ -1,11 +1,10 @@
 /**
- * Valibot schemas for the records of a ledger file (CONTRACT.md §1) and the
+ * Valibot schemas for the records of a ledger file (docs/spec/ledger-file.md) and the
  * zh-CN wording of their failures. A record is either a tombstone, exactly
  * `{ id, deletedAt, updatedAt }`, or a live record with every field present.
  */
 import * as v from 'valibot'
 import {
-  ACTIVITY_KINDS,
   EXAM_KINDS,
   RESULT_STATUSES,
   REVIEW_STATES,
@@ -14,33 +13,12 @@ import {
   type RegisterName,
   type TableName,
 } from '../model/types'
-import { isIsoDate, spanDays } from '../model/dates'
-import { parseStamp } from './hlc'
+import { spanDays } from '../model/dates'
+import { bool, date, hours, id, kind, named, nonNegative, num, picked, record, score, stamp, text, year } from './record-fields'
+import { counting, examStatus, reviewOutcome } from './register-schemas'
 import { REGISTER_LABELS, TABLE_LABELS, fieldLabel } from '../model/labels'
 
 const SUFFIX = '文件可能已损坏或被改动，请在原设备上重新导出后再导入。'
-
-const picked = (what: string) => (issue: v.BaseIssue<unknown>) => `取值 ${issue.received} 不是可识别的${what}`
-const id = v.pipe(v.string('应为文字'), v.minLength(1, '不能为空'), v.maxLength(200, '过长（不能超过 200 个字符）'))
-const stamp = v.pipe(
-  v.string('应为文字'),
-  v.check((s) => parseStamp(s) !== null, '不是有效的修改时间戳（应为“时间_计数_设备”的形式）'),
-)
-const date = v.pipe(v.string('应为日期'), v.check((s: string) => isIsoDate(s), '不是有效的日期（应为 YYYY-MM-DD 格式的真实日期）'))
-const text = (max: number) => v.pipe(v.string('应为文字'), v.maxLength(max, `过长（不能超过 ${max} 个字符）`))
-const named = (max: number) => v.pipe(text(max), v.minLength(1, '不能为空'))
-const bool = v.boolean('应为 true 或 false')
-const num = v.number('应为数字')
-const nonNegative = v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(100_000, '数值过大'))
-const score = v.pipe(num, v.minValue(0, '不能小于 0 分'), v.maxValue(100, '不能大于 100 分'))
-const year = v.pipe(num, v.integer('应为整数年份'), v.minValue(1900, '年份无效'), v.maxValue(2999, '年份无效'))
-const hours = v.pipe(
-  num,
-  v.check((h) => h > 0, '必须大于 0'),
-  v.check((h) => Number.isInteger(h * 2), '必须是 0.5 的整数倍'),
-)
-const kind = v.picklist(ACTIVITY_KINDS, picked('学习类型'))
-const record = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries, '应为一条记录（对象）')
 
 const section = record({ id, name: named(200), order: num, updatedAt: stamp })
 
@@ -54,6 +32,8 @@ const person = record({
   activeFrom: date,
   activeTo: v.nullable(date),
   updatedAt: stamp,
+  // Optional (absent on records written before it existed): docs/spec/person-order.md.
+  order: v.optional(v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(1e9, '数值过大'))),
 })
 
 const activity = record({
@@ -97,6 +77,9 @@ const examResult = record({
 })
 
 const basis = v.optional(v.nullable(text(2000)))
+// The years of a basis (docs/spec/basis-validity.md): optional, absent in older records.
+const basisYear = v.optional(v.nullable(year))
+const basisFields = { basis, basisFrom: basisYear, basisTo: basisYear, basisConfirmedFor: basisYear }
 const rule = v.variant(
   'type',
   [
@@ -115,14 +98,14 @@ const rule = v.variant(
           ),
         ),
       ),
-      basis,
+      ...basisFields,
     }),
     record({
       id,
       type: v.literal('examParticipation'),
       scope: v.literal('all', '只能是 all（全体干部职工）'),
       minRate: v.pipe(num, v.minValue(0, '不能小于 0'), v.maxValue(1, '不能大于 1')),
-      basis,
+      ...basisFields,
     }),
     record({
       id,
@@ -130,31 +113,13 @@ const rule = v.variant(
       kind,
       legalThemeOnly: bool,
       min: v.pipe(num, v.integer('应为整数'), v.minValue(0, '不能小于 0')),
-      basis,
+      ...basisFields,
     }),
   ],
   '不是可识别的规则类型（应为 personHours、examParticipation 或 unitActivityCount）',
 )
 
-const counting = v.strictObject(
-  {
-    countSelfReported: bool,
-    dailyConfirmHours: v.pipe(num, v.check((h) => h > 0 && h <= 24 && Number.isInteger(h * 2), '应为 0.5 至 24 之间、0.5 的整数倍')),
-  },
-  '应为对象',
-)
-
 const targetSet = record({ id, year, updatedAt: stamp, rules: v.array(rule, '应为列表'), counting: v.optional(v.nullable(counting)) })
-
-/** The registers (formatVersion 2, access/registers.ts): keyed and stamped like the records they come from. */
-const reviewOutcome = record({
-  id,
-  review: v.picklist(REVIEW_STATES, picked('审核状态')),
-  reviewNote: v.nullable(text(2000)),
-  updatedAt: stamp,
-})
-
-const examStatus = record({ id, examId: id, personId: id, status: v.picklist(RESULT_STATUSES, picked('参考情况')), updatedAt: stamp })
 
 const tombstone = record({ id, deletedAt: stamp, updatedAt: stamp })
 
@@ -199,6 +164,8 @@ function crossCheck(table: TableName, r: Rec): string | null {
   if (table === 'targetSets') {
     const dup = firstDuplicate((r.rules as Rec[]).map((x) => x.id))
     if (dup !== undefined) return `的「指标规则」中有两条规则使用了相同的编号（id: ${short(dup as string)}）`
+    const backwards = (r.rules as Rec[]).findIndex((x) => typeof x.basisFrom === 'number' && typeof x.basisTo === 'number' && x.basisTo < x.basisFrom)
+    if (backwards >= 0) return `的「指标规则」第 ${backwards + 1} 项的依据有效期结束年份早于开始年份`
   }
   return null
 }
@@ -226,7 +193,8 @@ function issueDetail(table: TableName, issue: v.BaseIssue<unknown>): string {
   if (isObject && last?.origin === 'key') {
     const parent = keys.slice(0, -1)
     const at = parent.length > 0 ? `的${describePath(table, parent)}` : ''
-    if (issue.expected === 'never') return `${at}含有无法识别的字段「${short(String(last.key))}」`
+    // A newer version may add optional fields (docs/decisions/0005-optional-record-fields.md): say so.
+    if (issue.expected === 'never') return `${at}含有无法识别的字段「${short(String(last.key))}」（若文件来自更新版本的学法台账，请先更新本应用）`
     return `${at}缺少「${fieldLabel(table, String(last.key))}」字段`
   }
   return keys.length > 0 ? `的${describePath(table, keys)}${issue.message}` : issue.message
@@ -236,24 +204,35 @@ function isRec(x: unknown): x is Rec {
   return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 
+/** Where the records came from and what to do about a bad one, in the messages of `validateTable`. */
+export interface TableWording {
+  /** "文件中" */
+  source: string
+  /** The advice that closes every message. */
+  advice: string
+}
+
+export const FILE_WORDING: TableWording = { source: '文件中', advice: SUFFIX }
+
 /** Checks one table's (or register's) array of records; null when every record is valid and ids are unique. */
-export function validateTable(table: TableName | RegisterName, value: unknown): string | null {
+export function validateTable(table: TableName | RegisterName, value: unknown, wording: TableWording = FILE_WORDING): string | null {
   const label = table in TABLE_LABELS ? TABLE_LABELS[table as TableName] : REGISTER_LABELS[table as RegisterName]
-  if (!Array.isArray(value)) return `文件中的「${label}」数据应为记录列表，${SUFFIX}`
+  const { source, advice } = wording
+  if (!Array.isArray(value)) return `${source}的「${label}」数据应为记录列表，${advice}`
   const indexById = new Map<string, number>()
   for (let i = 0; i < value.length; i++) {
     const r: unknown = value[i]
     const isTomb = isRec(r) && Object.prototype.hasOwnProperty.call(r, 'deletedAt')
     const idText = isRec(r) && typeof r.id === 'string' && r.id !== '' ? `（id: ${short(r.id)}）` : ''
-    const where = `文件中${label}第 ${i + 1} 条${isTomb ? '已删除的' : ''}记录${idText}`
-    if (!isRec(r)) return `${where}不是有效的记录，${SUFFIX}`
+    const where = `${source}${label}第 ${i + 1} 条${isTomb ? '已删除的' : ''}记录${idText}`
+    if (!isRec(r)) return `${where}不是有效的记录，${advice}`
     const result = v.safeParse(isTomb ? tombstone : LIVE_SCHEMAS[table], r, { abortEarly: true })
-    if (!result.success) return `${where}${issueDetail(table as TableName, result.issues[0])}，${SUFFIX}`
+    if (!result.success) return `${where}${issueDetail(table as TableName, result.issues[0])}，${advice}`
     const detail = isTomb ? null : crossCheck(table as TableName, r)
-    if (detail) return `${where}${detail}，${SUFFIX}`
+    if (detail) return `${where}${detail}，${advice}`
     const prev = indexById.get(r.id as string)
     if (prev !== undefined) {
-      return `文件中${label}第 ${prev + 1} 条和第 ${i + 1} 条记录使用了相同的编号（id: ${short(r.id as string)}），${SUFFIX}`
+      return `${source}${label}第 ${prev + 1} 条和第 ${i + 1} 条记录使用了相同的编号（id: ${short(r.id as string)}），${advice}`
     }
     indexById.set(r.id as string, i)
   }

@@ -1,8 +1,8 @@
 /**
  * References between the records of a ledger file: every id a record points
  * at must exist, as a live record or a tombstone, either in the file or in
- * the ledger it is imported into (CONTRACT.md: "references to ids that exist
- * nowhere" are rejected).
+ * the ledger it is imported into (docs/spec/ledger-file.md: references to ids
+ * that exist nowhere are rejected).
  */
 import { isTombstone, type LedgerRecords, type TableName } from '../model/types'
 import { TABLE_LABELS } from '../model/labels'

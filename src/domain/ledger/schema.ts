@@ -1,7 +1,7 @@
 /**
- * Validation of a parsed ledger file (CONTRACT.md §1). Every rejection is one
+ * Validation of a parsed ledger file (docs/spec/ledger-file.md). Every rejection is one
  * plain zh-CN sentence: what is wrong, where (table and record), what to do.
- * Record schemas live in ledger-record-schemas.ts; this file holds the
+ * Record schemas live in record-schemas.ts; this file holds the
  * envelope, the walk over the tables and the cross-record checks.
  */
 import * as v from 'valibot'
@@ -9,13 +9,15 @@ import { REGISTER_NAMES, TABLE_NAMES, type FileRecords, type LedgerFile, type Ta
 import { recordsHash } from './canonical'
 import { TABLE_LABELS } from '../model/labels'
 import { validateTable } from './record-schemas'
+import { findForbiddenKey } from './forbidden-keys'
 
 export { checkReferences, type ExistingIds } from './references'
+export { findForbiddenKey }
 
 export const LEDGER_FORMAT = 'xuefa-ledger'
 /** The newest version this app reads (and writes when a file needs it); every older one is read too. */
 export const LEDGER_FORMAT_VERSION = 2
-/** Readers accept at least 64 MB (CONTRACT.md); 64 MiB is a little more. */
+/** Readers accept at least 64 MB (docs/spec/ledger-file.md, "Size"); 64 MiB is a little more. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 export type Checked<K extends string, T> = ({ ok: true } & Record<K, T>) | { ok: false; error: string }
@@ -219,49 +221,6 @@ export function validateDecryptedPayload(raw: unknown): Checked<'payload', { rec
 export async function verifyFileHash(file: Pick<LedgerFile, 'records' | 'sha256'>): Promise<boolean> {
   if (!file.records || typeof file.sha256 !== 'string') return false
   return (await recordsHash(file.records)) === file.sha256.toLowerCase()
-}
-
-type Rec = Record<string, unknown>
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-interface WalkNode {
-  value: object
-  key: string
-  parent: WalkNode | null
-}
-
-function nodePath(node: WalkNode): string {
-  const keys: string[] = []
-  for (let n: WalkNode | null = node; n; n = n.parent) if (n.key !== '') keys.unshift(n.key)
-  return keys.join('.') || '（顶层）'
-}
-
-/**
- * Finds an object key that could pollute prototypes (JSON.parse creates own
- * `__proto__` keys) anywhere in a parsed value; iterative, so depth is no risk.
- */
-export function findForbiddenKey(root: unknown): string | null {
-  if (typeof root !== 'object' || root === null) return null
-  const stack: WalkNode[] = [{ value: root, key: '', parent: null }]
-  while (stack.length > 0) {
-    const node = stack.pop() as WalkNode
-    if (Array.isArray(node.value)) {
-      // Parsed arrays only have index keys: just look inside their objects.
-      node.value.forEach((child: unknown, i) => {
-        if (typeof child === 'object' && child !== null) stack.push({ value: child, key: String(i), parent: node })
-      })
-      continue
-    }
-    for (const key of Object.keys(node.value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        return `文件中含有不允许的字段名「${key}」（位置：${nodePath(node)}），文件可能被恶意改动，为安全起见已拒绝导入。请使用学法台账直接导出的文件。`
-      }
-      const child = (node.value as Rec)[key]
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, key, parent: node })
-    }
-  }
-  return null
 }
 
 /** The message for a file whose records do not match its `sha256`. */

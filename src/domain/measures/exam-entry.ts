@@ -1,74 +1,56 @@
 /**
- * The result-entry list of one exam (issue #3): who should have a result, what
- * they have, and the counts header 应考 / 实考 / 缺考 / 免考 / 未录入.
- * Eligibility follows PRODUCT.md: an annual exam's takers are the persons active
- * on the exam date; 免考 leaves the denominator.
+ * The result-entry list of one exam: who should have a result and what they have, with the exam's numbers
+ * (应考 / 实考 / 缺考 / 免考 / 未录入 and the rates) from the one exam computation of exam-stats.ts.
  */
-import { isActiveOn } from '../model/dates'
-import { gradeOf } from '../input/exam-input'
-import { resultsByPerson } from './exam-stats'
+import { defaultAsOf, periodEnd } from '../model/dates'
+import { rosterOrder } from '../model/order'
+import { gradeOf, tallyExam, type ExamTally } from './exam-stats'
 import type { Exam, ExamResult, IsoDate, Person, Section } from '../model/types'
 
 export interface EntryRow {
   person: Person
   result: ExamResult | null
-  /** False for someone with a result who was not active on the exam date (annual exams). */
+  /** False for someone with a result who is outside the exam's scope (an annual exam: not active on its date). */
   inScope: boolean
 }
 
-export interface EntryCounts {
-  /** 应考: in scope, not exempt. */
-  eligible: number
-  taken: number
-  absent: number
-  exempt: number
-  /** 未录入: in scope with no result yet. */
-  missing: number
-}
-
-/** Section order, then name in the zh-CN collation. */
-export function rosterOrder(sections: readonly Section[]): (a: Person, b: Person) => number {
-  const rank = new Map(sections.map((s) => [s.id, s.order]))
-  const rankOf = (p: Person) => (p.sectionId !== null ? (rank.get(p.sectionId) ?? Infinity) : Infinity)
-  return (a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)
+export interface ExamEntry {
+  /** The exam's numbers: the very computation the report uses (exam-stats.ts). */
+  tally: ExamTally
+  /** In section order, then in the roster order. */
+  rows: EntryRow[]
 }
 
 /**
- * Rows of the entry list. Annual: everyone active on the exam date (today when it
- * has none) plus anyone else who already has a result. Pre-appointment: the
- * persons with a result plus `extraTakers` (picked in this session, not saved yet).
+ * The day the exam page judges an undated exam on: the end of the period its year's report covers unless another
+ * as-of date is asked for (today within the exam's year, else the year's last day) — the report's own choice.
  */
-export function examEntryRows(
+export function entryPeriodEnd(exam: Pick<Exam, 'year'>, today: IsoDate): IsoDate {
+  return periodEnd(exam.year, defaultAsOf(exam.year, today))
+}
+
+/**
+ * The entry list of one exam: everyone in its scope plus anyone else who already has a result. `periodEnd` is the
+ * last day of the period the exam's year is reported for (an undated annual exam is judged on it, as in the
+ * report); `extraTakers` are pre-appointment takers picked in this session, not saved yet.
+ */
+export function examEntry(
   exam: Exam,
   persons: readonly Person[],
   results: readonly ExamResult[],
   sections: readonly Section[],
-  today: IsoDate,
+  periodEnd: IsoDate,
   extraTakers: readonly string[] = [],
-): EntryRow[] {
-  const byPerson = resultsByPerson(results, exam.id)
-  const on = exam.date ?? today
-  const extra = new Set(extraTakers)
+): ExamEntry {
+  const tally = tallyExam(exam, persons, results, periodEnd, extraTakers)
   const rows: EntryRow[] = []
   for (const person of persons) {
-    const result = byPerson.get(person.id) ?? null
-    const inScope = exam.kind === 'annual' ? isActiveOn(person, on) : result !== null || extra.has(person.id)
-    if (!inScope && result === null) continue
-    rows.push({ person, result, inScope })
+    const result = tally.resultByPerson.get(person.id) ?? null
+    const inScope = tally.inScopeIds.has(person.id)
+    if (inScope || result !== null) rows.push({ person, result, inScope })
   }
   const order = rosterOrder(sections)
-  return rows.sort((a, b) => order(a.person, b.person))
-}
-
-export function entryCounts(rows: readonly EntryRow[]): EntryCounts {
-  const c: EntryCounts = { eligible: 0, taken: 0, absent: 0, exempt: 0, missing: 0 }
-  for (const { result, inScope } of rows) {
-    if (!inScope) continue
-    if (result === null) c.missing += 1
-    else c[result.status] += 1
-  }
-  c.eligible = c.taken + c.absent + c.missing
-  return c
+  return { tally, rows: rows.sort((a, b) => order(a.person, b.person)) }
 }
 
 /** The next row after `personId` (wrapping round) that is in scope and has no result yet. */
@@ -91,16 +73,4 @@ export function resultSummary(result: ExamResult | null, exam: Pick<Exam, 'passS
   if (result.score === null) return { text: '参考', tone: 'pass' }
   const grade = gradeOf(result.score, exam)
   return { text: `${result.score} 分 · ${grade}`, tone: grade === '不合格' ? 'fail' : 'pass' }
-}
-
-/** Passed and excellent among the rows in scope that took the exam. */
-export function gradeCounts(rows: readonly EntryRow[], exam: Pick<Exam, 'passScore' | 'excellentScore'>): { passed: number; excellent: number } {
-  let passed = 0
-  let excellent = 0
-  for (const { result, inScope } of rows) {
-    if (!inScope || result?.status !== 'taken' || result.score === null) continue
-    if (result.score >= exam.passScore) passed += 1
-    if (exam.excellentScore !== null && result.score >= exam.excellentScore) excellent += 1
-  }
-  return { passed, excellent }
 }

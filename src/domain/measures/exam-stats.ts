@@ -1,22 +1,33 @@
 /**
- * Exam figures shared by the report figures and the exam-participation rule
- * (PRODUCT.md "Report figures": examEligible … preAppointmentPassRate).
+ * THE exam computation: who is eligible, who took it, who passed. The report figures (examEligible …
+ * preAppointmentPassRate), the exam-participation rule, the completion views and the exam page all use it.
  */
 import { isActiveOn, periodEnd, yearEnd, yearStart } from '../model/dates'
 import { ratio } from '../model/format'
-import type { Exam, ExamResult, IsoDate, LedgerData } from '../model/types'
+import type { Exam, ExamResult, IsoDate, LedgerData, Person } from '../model/types'
 
-export interface AnnualExamStats {
-  /** The year's annual exam, or null when none is recorded (or none held by D). */
+/**
+ * One exam's numbers. Who is in scope: for an `annual` exam the persons of the roster active on its date (on the
+ * period end when it has none, never on "today"); for a `preAppointment` exam whoever has a result (plus those
+ * picked on the exam page and not saved yet). 应考 (eligible) is in scope and not exempt; an eligible person with no
+ * result counts as not taken (缺考 or 未录入). Pass and excellent are over those who took it.
+ */
+export interface ExamStats {
+  /** The exam, or null when there is none (the year has no annual exam by D). */
   exam: Exam | null
   /** The date eligibility is judged on: the exam's date, or the period end when it has none. */
   eligibilityDate: IsoDate | null
-  /** Ids of eligible persons: active on that date, not exempt. */
-  eligibleIds: Set<string>
   /** The latest result of each person for this exam. */
   resultByPerson: Map<string, ExamResult>
+  inScopeIds: Set<string>
+  /** In scope and not exempt. */
+  eligibleIds: Set<string>
   eligible: number
   taken: number
+  absent: number
+  exempt: number
+  /** Eligible with no result yet (未录入). */
+  missing: number
   passed: number
   /** null when the exam has no excellent line. */
   excellent: number | null
@@ -25,8 +36,11 @@ export interface AnnualExamStats {
   excellentRate: number | null
 }
 
+export type ExamTally = ExamStats & { exam: Exam; eligibilityDate: IsoDate }
+
 export interface PreAppointmentStats {
-  count: number
+  /** Results with status `taken`. */
+  taken: number
   passed: number
   passRate: number | null
 }
@@ -63,93 +77,95 @@ export function resultsByPerson(results: readonly ExamResult[], examId: string):
   return out
 }
 
+export type Grade = '优秀' | '合格' | '不合格'
+
+/** THE definition of passing: a score reaches the pass line; excellent: it also reaches the excellent line. */
+export function gradeOf(score: number, exam: Pick<Exam, 'passScore' | 'excellentScore'>): Grade {
+  if (score < exam.passScore) return '不合格'
+  return exam.excellentScore !== null && score >= exam.excellentScore ? '优秀' : '合格'
+}
+
 export function isPass(r: ExamResult, exam: Exam): boolean {
-  return r.status === 'taken' && r.score !== null && r.score >= exam.passScore
+  return r.status === 'taken' && r.score !== null && gradeOf(r.score, exam) !== '不合格'
 }
 
 export function isExcellent(r: ExamResult, exam: Exam): boolean {
-  return r.status === 'taken' && r.score !== null && exam.excellentScore !== null && r.score >= exam.excellentScore
+  return r.status === 'taken' && r.score !== null && gradeOf(r.score, exam) === '优秀'
 }
 
-function emptyAnnual(): AnnualExamStats {
+function finish(base: Omit<ExamStats, 'participationRate' | 'passRate' | 'excellentRate'>): ExamStats {
   return {
-    exam: null,
-    eligibilityDate: null,
-    eligibleIds: new Set(),
-    resultByPerson: new Map(),
-    eligible: 0,
-    taken: 0,
-    passed: 0,
-    excellent: null,
-    participationRate: null,
-    passRate: null,
-    excellentRate: null,
+    ...base,
+    participationRate: ratio(base.taken, base.eligible),
+    passRate: ratio(base.passed, base.taken),
+    excellentRate: base.excellent === null ? null : ratio(base.excellent, base.taken),
   }
 }
 
-/**
- * Figures of the year's annual exam: eligible = persons active on the exam date
- * (the period end when undated) minus exempt; an eligible person with no result
- * counts as not taken; pass and excellent over those who took it.
- */
+/** One exam's numbers (see ExamStats); `periodEnd` judges an undated annual exam. */
+export function tallyExam(
+  exam: Exam,
+  persons: readonly Person[],
+  results: readonly ExamResult[],
+  periodEnd: IsoDate,
+  extraTakers: readonly string[] = [],
+): ExamTally {
+  const on = exam.date ?? periodEnd
+  const resultByPerson = resultsByPerson(results, exam.id)
+  const inScopeIds = new Set(
+    exam.kind === 'annual' ? persons.filter((p) => isActiveOn(p, on)).map((p) => p.id) : [...resultByPerson.keys(), ...extraTakers],
+  )
+  const eligibleIds = new Set<string>()
+  const n = { taken: 0, absent: 0, exempt: 0, missing: 0, passed: 0, excellent: 0 }
+  for (const id of inScopeIds) {
+    const r = resultByPerson.get(id)
+    if (r?.status === 'exempt') {
+      n.exempt += 1
+      continue
+    }
+    eligibleIds.add(id)
+    if (r === undefined) n.missing += 1
+    else if (r.status === 'absent') n.absent += 1
+    else {
+      n.taken += 1
+      if (isPass(r, exam)) n.passed += 1
+      if (isExcellent(r, exam)) n.excellent += 1
+    }
+  }
+  const excellent = exam.excellentScore === null ? null : n.excellent
+  const stats = finish({ exam, eligibilityDate: on, resultByPerson, inScopeIds, eligibleIds, eligible: eligibleIds.size, ...n, excellent })
+  return stats as ExamTally
+}
+
+/** The numbers of the year's annual exam as of D (empty when there is none). */
 export function annualExamStats(
   data: Pick<LedgerData, 'exams' | 'examResults' | 'persons'>,
   year: number,
   asOf: IsoDate,
-): AnnualExamStats {
+): ExamStats {
   const exam = annualExamFor(data.exams, year, asOf)
-  if (exam === null) return emptyAnnual()
-  const on = exam.date ?? periodEnd(year, asOf)
-  const resultByPerson = resultsByPerson(data.examResults, exam.id)
-  const eligibleIds = new Set<string>()
-  let taken = 0
-  let passed = 0
-  let excellent = 0
-  for (const p of data.persons) {
-    if (!isActiveOn(p, on)) continue
-    const r = resultByPerson.get(p.id)
-    if (r?.status === 'exempt') continue
-    eligibleIds.add(p.id)
-    if (r?.status !== 'taken') continue
-    taken += 1
-    if (isPass(r, exam)) passed += 1
-    if (isExcellent(r, exam)) excellent += 1
-  }
-  const hasExcellentLine = exam.excellentScore !== null
-  return {
-    exam,
-    eligibilityDate: on,
-    eligibleIds,
-    resultByPerson,
-    eligible: eligibleIds.size,
-    taken,
-    passed,
-    excellent: hasExcellentLine ? excellent : null,
-    participationRate: ratio(taken, eligibleIds.size),
-    passRate: ratio(passed, taken),
-    excellentRate: hasExcellentLine ? ratio(excellent, taken) : null,
-  }
+  if (exam !== null) return tallyExam(exam, data.persons, data.examResults, periodEnd(year, asOf))
+  const none = { eligible: 0, taken: 0, absent: 0, exempt: 0, missing: 0, passed: 0, excellent: null }
+  return finish({ exam: null, eligibilityDate: null, resultByPerson: new Map(), inScopeIds: new Set(), eligibleIds: new Set(), ...none })
 }
 
-/** Results with status `taken` of `preAppointment` exams dated in Y up to D. */
+/** Results with status `taken` of `preAppointment` exams dated in Y up to D, tallied as the exam page does. */
 export function preAppointmentStats(
-  data: Pick<LedgerData, 'exams' | 'examResults'>,
+  data: Pick<LedgerData, 'exams' | 'examResults' | 'persons'>,
   year: number,
   asOf: IsoDate,
 ): PreAppointmentStats {
   const from = yearStart(year)
   const to = periodEnd(year, asOf)
-  let count = 0
+  let taken = 0
   let passed = 0
   for (const exam of data.exams) {
     if (exam.kind !== 'preAppointment' || exam.date === null || exam.date < from || exam.date > to) continue
-    for (const r of resultsByPerson(data.examResults, exam.id).values()) {
-      if (r.status !== 'taken') continue
-      count += 1
-      if (isPass(r, exam)) passed += 1
-    }
+    const t = tallyExam(exam, data.persons, data.examResults, to)
+    taken += t.taken
+    passed += t.passed
   }
-  return { count, passed, passRate: ratio(passed, count) }
+  return { taken, passed, passRate: ratio(passed, taken) }
 }
 
 /** Whether year Y is over on D (no more pace; unmet means missed). */

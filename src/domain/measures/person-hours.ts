@@ -26,7 +26,7 @@ export interface CountOptions {
   countSelfReported?: boolean
 }
 
-/** Whether an activity counts, by its review state (CONTRACT.md `review`). */
+/** Whether an activity counts, by its review state (`review`, docs/spec/ledger-file.md). */
 export function countsByReview(a: Pick<Activity, 'review'>, countSelfReported = true): boolean {
   const r = a.review
   if (r === undefined || r === 'verified') return true

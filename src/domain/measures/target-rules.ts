@@ -1,6 +1,6 @@
 /**
- * Evaluation of the year's target rules (PRODUCT.md "Default targets" and the
- * shared definitions of "Report figures"): per person for `personHours`, per
+ * Evaluation of the year's target rules (docs/spec/report-figures.md, "Words every
+ * figure shares" and "Targets"): per person for `personHours`, per
  * unit for every rule, each with a status met / onTrack / behind / missed.
  */
 import { activeDaysBetween, activeDaysInYear, elapsedShareOfYear, isActiveOn, periodEnd, proRatedTarget, yearStart } from '../model/dates'
@@ -27,6 +27,7 @@ import type {
   ExamParticipationRule,
 } from '../model/types'
 import { TARGET_STATUSES, TRAINING_CATEGORIES } from '../model/types'
+import { comparePersons } from '../model/order'
 
 export interface EvalOptions extends CountOptions {
   /** computePersonHours(data.activities, year, asOf, opts), when the caller already has it. */
@@ -43,12 +44,6 @@ export type {
 } from './target-results'
 
 const EPS = 1e-9
-const ZH = new Intl.Collator('zh-CN')
-
-/** zh-CN (pinyin) order of names; one shared collator, far faster than localeCompare in a sort. */
-export function compareZh(a: string, b: string): number {
-  return ZH.compare(a, b)
-}
 const STATUS_RANK: Record<TargetStatus, number> = { missed: 0, behind: 1, onTrack: 2, met: 3 }
 
 /** The year's target set; of several (two devices made one each), the newest edit. */
@@ -72,14 +67,15 @@ export function summarizeStatuses(list: readonly { status: TargetStatus }[]): Re
   return out
 }
 
-/** missed, behind, onTrack, met; then the largest gap; then by name. */
+/** missed, behind, onTrack, met; then the largest gap; then the roster order (model/order.ts). */
 export function compareBehindFirst(a: PersonRuleResult, b: PersonRuleResult): number {
-  return (
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-    b.gap - a.gap ||
-    compareZh(a.person.name, b.person.name) ||
-    (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0)
-  )
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.gap - a.gap || comparePersons(a.person, b.person)
+}
+
+/** Of several hour rules for one person, the one to show: worst status, then largest gap, then highest target. */
+export function bindingRule(results: readonly PersonRuleResult[]): PersonRuleResult | null {
+  if (results.length === 0) return null
+  return [...results].sort((a, b) => compareBehindFirst(a, b) || b.target - a.target)[0]
 }
 
 function categoryTargetsOf(rule: PersonHoursRule, p: Person, year: number): Partial<Record<TrainingCategory, number>> {
@@ -92,6 +88,19 @@ function categoryTargetsOf(rule: PersonHoursRule, p: Person, year: number): Part
     out[c] = rule.proRate ? proRatedTarget(m, p, year) : m
   }
   return out
+}
+
+/**
+ * Whether a person's own period of the rule is over on D: the year is over, or the person left
+ * (调出/退休) before the period end. Past its period a status is 达标 or 未达标, never a pace.
+ */
+export function isPersonPeriodOver(p: Person, year: number, asOf: IsoDate): boolean {
+  return isYearOver(year, asOf) || (p.activeTo !== null && p.activeTo < periodEnd(year, asOf))
+}
+
+/** Whether the exam is over on D: held before D, or (undated) the year is over. */
+export function isExamOver(exam: { date: IsoDate | null }, year: number, asOf: IsoDate): boolean {
+  return isYearOver(year, asOf) || (exam.date !== null && exam.date < asOf)
 }
 
 /** Share of the person's active days in Y that have elapsed by the as-of date. */
@@ -121,11 +130,11 @@ export function evaluatePerson(
     if (t !== undefined && categoryHours[c] + EPS < t) categoryGaps[c] = t - categoryHours[c]
   }
   const isMet = hours + EPS >= target && Object.keys(categoryGaps).length === 0
-  const yearOver = isYearOver(year, asOf)
-  const expected = isMet || yearOver ? null : target * personElapsedShare(p, year, asOf)
+  const isOver = isPersonPeriodOver(p, year, asOf)
+  const expected = isMet || isOver ? null : target * personElapsedShare(p, year, asOf)
   let status: TargetStatus
   if (isMet) status = 'met'
-  else if (yearOver) status = 'missed'
+  else if (isOver) status = 'missed'
   else status = hours + EPS >= (expected ?? 0) ? 'onTrack' : 'behind'
   return {
     person: p,
@@ -179,7 +188,7 @@ export function evaluateExamRule(
   const rate = stats.participationRate
   let status: TargetStatus
   if (stats.exam !== null && (rate === null || rate + EPS >= rule.minRate)) status = 'met'
-  else if (isYearOver(year, asOf)) status = 'missed'
+  else if (stats.exam !== null ? isExamOver(stats.exam, year, asOf) : isYearOver(year, asOf)) status = 'missed'
   else status = stats.exam === null ? 'onTrack' : 'behind'
   return { rule, status, actual: rate, required: rule.minRate, exam: stats.exam, eligible: stats.eligible, taken: stats.taken }
 }

@@ -1,18 +1,13 @@
 /**
- * The default target set of PRODUCT.md ("Default targets"), and copying a
+ * The default target set (docs/spec/report-figures.md, "Targets"), and copying a
  * year's set to another year. The "study hours for all staff" rule is off by
  * default (the unit sets its own figure), so it is not in the default set.
+ * A default rule's 依据 only describes the rule itself; no dated document is
+ * asserted — the 60-学时 rule's basis is left for the keeper, who is offered
+ * presets with their years (basis.ts, issue #16).
  */
 import type { TargetRule, TargetSet } from '../model/types'
-
-/** 依据 texts of the default rules (editable by the keeper). */
-export const DEFAULT_BASIS = {
-  enforcementHours:
-    '《广东省提升行政执法质量三年行动实施计划（2023—2025年）》：执法证持证人员每人每年接受公共法律知识、业务知识和行政执法技能培训不少于60学时',
-  examParticipation: '组织全体干部职工参加年度国家工作人员学法考试，参考率100%（免考人员不计入）',
-  legalCenterGroup: '党组理论学习中心组每年开展法治专题学习不少于2次',
-  lecture: '每年至少举办1场法治讲座',
-} as const
+import { DEFAULT_BASIS } from './basis'
 
 export function defaultTargetRules(makeId: () => string): TargetRule[] {
   return [
@@ -24,7 +19,7 @@ export function defaultTargetRules(makeId: () => string): TargetRule[] {
       kinds: null,
       proRate: true,
       categoryMinHours: null,
-      basis: DEFAULT_BASIS.enforcementHours,
+      basis: null,
     },
     { id: makeId(), type: 'examParticipation', scope: 'all', minRate: 1, basis: DEFAULT_BASIS.examParticipation },
     {

@@ -3,6 +3,7 @@
  * kinds the hour rule counts) with a running total, hours by category, and
  * the total against the (pro-rated) target of the year's enforcement rule.
  */
+import { compareZh } from '../model/order'
 import { activitiesInPeriod, computePersonHours, type CountOptions } from './person-hours'
 import { evaluatePerson, targetSetFor, type PersonRuleResult } from './target-rules'
 import { displayLawName } from '../model/laws'
@@ -55,7 +56,7 @@ function rows(list: Activity[], start: number): TrainingCardRow[] {
   })
 }
 
-const byDate = (a: Activity, b: Activity): number => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'zh-CN')
+const byDate = (a: Activity, b: Activity): number => a.date.localeCompare(b.date) || compareZh(a.title, b.title)
 
 /** The card of `person` for year Y as of D (`activities`: the person's, any year). */
 export function buildTrainingCard(

@@ -72,6 +72,11 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b
 }
 
+/** "2023年12月31日" (no leading zeros). */
+export function formatZhDate(date: IsoDate): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}
+
 /** The local date of a JS Date (the device's calendar day). */
 export function localIsoDate(d: Date): IsoDate {
   const y = d.getFullYear()
@@ -85,9 +90,9 @@ export function periodEnd(year: number, asOf: IsoDate): IsoDate {
   return minDate(asOf, yearEnd(year))
 }
 
-/** "In Y up to D": date from Y-01-01 to the earlier of D and Y-12-31. */
-export function inYearUpTo(date: IsoDate, year: number, asOf: IsoDate): boolean {
-  return date >= yearStart(year) && date <= periodEnd(year, asOf)
+/** The as-of date a year is reported on unless one is asked for: today within this year, else the year's last day. */
+export function defaultAsOf(year: number, today: IsoDate): IsoDate {
+  return year === yearOf(today) ? today : yearEnd(year)
 }
 
 type ActiveSpan = Pick<Person, 'activeFrom' | 'activeTo'>

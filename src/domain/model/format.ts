@@ -1,5 +1,5 @@
 /**
- * Printing rules of PRODUCT.md: counts as integers, hours and averages with at
+ * Printing rules (docs/spec/report-figures.md): counts as integers, hours and averages with at
  * most one decimal (half up, no trailing ".0"), rates as percentages with at
  * most one decimal; a value whose denominator is 0 prints "—".
  */

@@ -1,6 +1,6 @@
 /**
  * The one zh-CN labels module: every Chinese word the UI, the exports and the
- * error messages use for a glossary code name (PRODUCT.md "Glossary").
+ * error messages use for a code name of the ledger file (docs/spec/ledger-file.md).
  */
 import type {
   ActivityKind,
@@ -77,6 +77,9 @@ export const RESULT_STATUS_LABELS: Record<ResultStatus, string> = {
   exempt: '免考',
 }
 
+/** What a 缺考 calls for, said wherever a 缺考 is shown: a make-up exam or a written explanation. */
+export const ABSENT_ADVICE = '需补考或书面说明缺考原因'
+
 export const EXAM_KIND_LABELS: Record<ExamKind, string> = {
   annual: '年度学法考试',
   preAppointment: '任前法律知识考试',
@@ -123,66 +126,23 @@ export const RULE_TYPE_LABELS: Record<TargetRule['type'], string> = {
   unitActivityCount: '活动次数',
 }
 
-/** Report figure keys (PRODUCT.md "Report figures"), in the order of that table. */
-export const FIGURE_KEYS = [
-  'staffCount',
-  'enforcementCount',
-  'leaderCount',
-  'centerGroupSessions',
-  'centerGroupLegalSessions',
-  'collectiveSessions',
-  'lectureCount',
-  'trainingSessions',
-  'warningSessions',
-  'totalHours',
-  'avgHours',
-  'studyParticipationRate',
-  'enforcementAvgHours',
-  'enforcementMinHours',
-  'enforcementMetCount',
-  'enforcementMetRate',
-  'examEligible',
-  'examTaken',
-  'examParticipationRate',
-  'examPassRate',
-  'examExcellentRate',
-  'preMeetingSessions',
-  'preAppointmentExamCount',
-  'preAppointmentPassRate',
-  'lawsStudiedCount',
-  'targetsMet',
-  'targetsTotal',
-] as const
-export type FigureKey = (typeof FIGURE_KEYS)[number]
+/** What a rule's title depends on (a rule record, or the editor's form of one). */
+export type TitledRule =
+  | Pick<TargetRule & { type: 'personHours' }, 'type' | 'scope'>
+  | Pick<TargetRule & { type: 'examParticipation' }, 'type'>
+  | Pick<TargetRule & { type: 'unitActivityCount' }, 'type' | 'kind' | 'legalThemeOnly'>
 
-export const FIGURE_LABELS: Record<FigureKey, string> = {
-  staffCount: '在册干部职工',
-  enforcementCount: '执法证持证人员',
-  leaderCount: '领导班子成员',
-  centerGroupSessions: '理论学习中心组学习（次）',
-  centerGroupLegalSessions: '其中法治专题（次）',
-  collectiveSessions: '集体学法（次）',
-  lectureCount: '法治讲座（场）',
-  trainingSessions: '业务培训（期）',
-  warningSessions: '警示教育（次）',
-  totalHours: '学习培训总学时',
-  avgHours: '人均学时',
-  studyParticipationRate: '参学率',
-  enforcementAvgHours: '执法人员人均培训学时',
-  enforcementMinHours: '执法人员最低学时',
-  enforcementMetCount: '达到年度学时要求人数',
-  enforcementMetRate: '学时达标率',
-  examEligible: '应考人数',
-  examTaken: '实考人数',
-  examParticipationRate: '参考率',
-  examPassRate: '合格率',
-  examExcellentRate: '优秀率',
-  preMeetingSessions: '会前学法（次）',
-  preAppointmentExamCount: '任前法律知识考试人数',
-  preAppointmentPassRate: '任前考试合格率',
-  lawsStudiedCount: '学习法律法规（部）',
-  targetsMet: '指标完成（项）',
-  targetsTotal: '考核指标（项）',
+/** A short title of a rule: "执法证持证人员年度学时", "法治专题中心组学习", "法治讲座". */
+export function ruleTitle(rule: TitledRule): string {
+  switch (rule.type) {
+    case 'personHours':
+      return `${TARGET_SCOPE_LABELS[rule.scope]}年度学时`
+    case 'examParticipation':
+      return '年度学法考试参考率'
+    case 'unitActivityCount':
+      if (rule.kind === 'centerGroup') return rule.legalThemeOnly ? '法治专题中心组学习' : '理论学习中心组学习'
+      return rule.legalThemeOnly ? `${KIND_LABELS[rule.kind]}（法治专题）` : KIND_LABELS[rule.kind]
+  }
 }
 
 /**
@@ -241,6 +201,9 @@ export const FIELD_LABELS: Record<string, string> = {
   proRate: '按在岗天数折算',
   categoryMinHours: '分类别最低学时',
   basis: '依据',
+  basisFrom: '依据有效期起始年份',
+  basisTo: '依据有效期结束年份',
+  basisConfirmedFor: '依据确认适用年度',
   minRate: '最低参考率',
   legalThemeOnly: '仅计法治专题',
   min: '最少次数',

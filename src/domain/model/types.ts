@@ -1,6 +1,6 @@
 /**
- * Types for every glossary entity of PRODUCT.md. These shapes are exactly the
- * records of the ledger file (CONTRACT.md §1): the database stores them as-is.
+ * Types for every entity of the ledger. These shapes are exactly the records of
+ * the ledger file (docs/spec/ledger-file.md): the database stores them as-is.
  */
 
 /** Local calendar date `YYYY-MM-DD`. */
@@ -25,7 +25,6 @@ export const ACTIVITY_KINDS = [
 ] as const
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 export const PERSONAL_KINDS: readonly ActivityKind[] = ['self', 'online']
-export const GROUP_KINDS: readonly ActivityKind[] = ACTIVITY_KINDS.filter((k) => k !== 'self' && k !== 'online')
 
 export const TRAINING_CATEGORIES = ['publicLaw', 'business', 'enforcementSkill'] as const
 export type TrainingCategory = (typeof TRAINING_CATEGORIES)[number]
@@ -74,6 +73,11 @@ export interface Person {
   /** 调出/退休 date; null while on the roster. */
   activeTo: IsoDate | null
   updatedAt: Stamp
+  /**
+   * Place in the roster order (ascending), e.g. the row of a pasted Excel list. Optional and absent
+   * when never set (records of older versions): see model/order.ts and docs/spec/person-order.md.
+   */
+  order?: number
 }
 
 export interface Activity {
@@ -94,7 +98,7 @@ export interface Activity {
   attendees: string[]
   note: string
   updatedAt: Stamp
-  /** Absent when the keeper entered it (CONTRACT.md). */
+  /** Absent when the keeper entered it (docs/spec/ledger-file.md). */
   review?: ReviewState
   reviewNote?: string | null
 }
@@ -123,7 +127,22 @@ export interface ExamResult {
 
 export type TargetScope = 'all' | 'enforcement' | 'leader'
 
-export interface PersonHoursRule {
+/**
+ * 依据 of a rule: a short text the keeper can edit, and optionally the years it applies (issue #16) and
+ * the year the keeper confirmed it still applies outside them. All optional: absent in older records.
+ * docs/spec/basis-validity.md.
+ */
+export interface RuleBasis {
+  basis?: string | null
+  /** First year the basis applies. */
+  basisFrom?: number | null
+  /** Last year the basis applies (a 2023—2025 plan: 2025). */
+  basisTo?: number | null
+  /** The year (of the rule's target set) for which the keeper confirmed the basis applies though outside its years. */
+  basisConfirmedFor?: number | null
+}
+
+export interface PersonHoursRule extends RuleBasis {
   id: string
   type: 'personHours'
   scope: TargetScope
@@ -133,25 +152,21 @@ export interface PersonHoursRule {
   proRate: boolean
   /** Optional per-category minimums (training hours), issue #4. */
   categoryMinHours?: Partial<Record<TrainingCategory, number>> | null
-  /** 依据: a short basis text the keeper can edit. */
-  basis?: string | null
 }
 
-export interface ExamParticipationRule {
+export interface ExamParticipationRule extends RuleBasis {
   id: string
   type: 'examParticipation'
   scope: 'all'
   minRate: number
-  basis?: string | null
 }
 
-export interface UnitActivityCountRule {
+export interface UnitActivityCountRule extends RuleBasis {
   id: string
   type: 'unitActivityCount'
   kind: ActivityKind
   legalThemeOnly: boolean
   min: number
-  basis?: string | null
 }
 
 export type TargetRule = PersonHoursRule | ExamParticipationRule | UnitActivityCountRule
@@ -189,7 +204,6 @@ export interface LedgerData {
 export const TABLE_NAMES = ['sections', 'persons', 'activities', 'exams', 'examResults', 'targetSets'] as const
 export type TableName = (typeof TABLE_NAMES)[number]
 
-export type LiveRecord = Section | Person | Activity | Exam | ExamResult | TargetSet
 export type StoredRecord<T> = T | Tombstone
 
 /** Records as a ledger file carries them: live ones and tombstones. */
@@ -202,83 +216,8 @@ export interface LedgerRecords {
   targetSets: StoredRecord<TargetSet>[]
 }
 
-/** `section` (股室文件, formatVersion 2): the keeper → one section head. */
-export type FilePurpose = 'backup' | 'publish' | 'section' | 'submit'
-
-export interface EncryptedPayload {
-  alg: 'AES-GCM'
-  kdf: 'PBKDF2-SHA256'
-  iterations: number
-  salt: string
-  iv: string
-  data: string
-}
-
-/**
- * The part of a self-reported record that travels to everyone (the 发布 file): its review outcome, keyed by the
- * record's id and stamped with the record's own `updatedAt`. It tells nothing to a phone that does not hold the
- * record, and it lives in a register of its own, never in `activities` (docs/spec/scopes.md).
- */
-export interface ReviewOutcome {
-  id: string
-  review: ReviewState
-  reviewNote: string | null
-  updatedAt: Stamp
-}
-
-/** A person's exam status without the score (or the 免考 reason), keyed and stamped like its exam result. */
-export interface ExamStatus {
-  id: string
-  examId: string
-  personId: string
-  status: ResultStatus
-  updatedAt: Stamp
-}
-
-export const REGISTER_NAMES = ['reviewOutcomes', 'examStatuses'] as const
-export type RegisterName = (typeof REGISTER_NAMES)[number]
-
-/** The registers a file (formatVersion 2) or a device may hold beside the records. */
-export interface LedgerRegisters {
-  reviewOutcomes: StoredRecord<ReviewOutcome>[]
-  examStatuses: StoredRecord<ExamStatus>[]
-}
-
-/**
- * Per person, a digest of the ids of her personal records the keeper holds (dated from `from`): her phone can tell
- * whether it holds them all without learning anything about anyone (access/own-records.ts).
- */
-export interface OwnRecordDigest {
-  /** The person's id. */
-  id: string
-  digest: string
-  from: IsoDate
-}
-
-/** What a file's `records` holds: the record tables, and from formatVersion 2 the registers and the digests. */
-export type FileRecords = LedgerRecords & Partial<LedgerRegisters> & { ownRecordDigests?: OwnRecordDigest[] }
-
-/** A scope as a file states it (formatVersion 2): whose data the file holds complete, and as of when. */
-export interface FileScope {
-  /** The access scope (domain/access/scope.ts `Scope`), kept as plain data here. */
-  scope: { role: string; personId?: string | null; sectionIds?: string[] }
-  /** ISO instant. */
-  asOf: string
-}
-
-export interface LedgerFile {
-  format: 'xuefa-ledger'
-  formatVersion: 1 | 2
-  purpose: FilePurpose
-  unit: Unit
-  exportedAt: string
-  exportedBy: { deviceId: string; personId: string | null }
-  /** formatVersion 2: the scopes the records hold complete (a 提交 file states none). */
-  scopes?: FileScope[]
-  records?: FileRecords
-  sha256?: string
-  encrypted?: EncryptedPayload
-}
+// The ledger file's envelope, the registers and what a file's `records` holds.
+export * from './file-types'
 
 export function isTombstone<T extends object>(r: T | Tombstone): r is Tombstone {
   return 'deletedAt' in r && typeof (r as Tombstone).deletedAt === 'string'

@@ -4,7 +4,7 @@
  * paragraph. Exports take this bundle, so page and files never disagree.
  */
 import { periodEnd, yearEnd } from '../model/dates'
-import type { FigureKey } from '../model/labels'
+import type { FigureKey } from './registry'
 import type { CountOptions } from '../measures/person-hours'
 import { compareYears, computeReportFigures, type FigureDelta, type ReportFigures } from './figures'
 import { draftReportParagraph } from './draft'

@@ -1,7 +1,6 @@
 /** Year-over-year comparison of report figures (the report page's "last year" line). */
-import { FIGURE_FORMATS, printFigure } from './figure-format'
 import { formatHours } from '../model/format'
-import { FIGURE_KEYS, type FigureKey } from '../model/labels'
+import { FIGURE_KEYS, FIGURES, printFigure, type FigureKey } from './registry'
 import type { ReportFigures } from './figures'
 
 export interface FigureDelta {
@@ -16,7 +15,7 @@ export interface FigureDelta {
 }
 
 function printDelta(key: FigureKey, delta: number): string {
-  const f = FIGURE_FORMATS[key]
+  const f = FIGURES[key].format
   const size = f === 'rate' ? formatHours(Math.abs(delta) * 100) : printFigure(key, Math.abs(delta))
   if (size === '0') return '0'
   return `${delta > 0 ? '+' : '-'}${size}${f === 'rate' ? '个百分点' : ''}`

@@ -1,14 +1,15 @@
 /**
- * The drafted study / training / exam paragraph of the annual report, in the
- * register of the seed reports but in the app's own wording. It states the
- * printed figures exactly as the report page shows them; a clause whose figure
- * is zero or missing ("—") is left out, never written as "0 次".
+ * The drafted study / training / exam paragraph of the annual report, in the register of the annual reports units
+ * publish but in the app's own wording. It states the printed figures exactly as the report page shows them, each in
+ * the words its registry entry gives (registry.ts `draft`); a clause whose figure is zero or missing ("—") is left
+ * out, never written as "0 次". This file only assembles the sentences.
  */
-import { periodEnd } from '../model/dates'
+import { formatZhDate, periodEnd } from '../model/dates'
 import { DASH } from '../model/format'
-import type { FigureKey } from '../model/labels'
 import { displayLawName, normaliseLawName } from '../model/laws'
 import type { Exam, IsoDate } from '../model/types'
+import type { DraftSentence, DraftWords, LawCount } from './figure-spec'
+import { FIGURE_KEYS, figure, type FigureKey } from './registry'
 
 export interface DraftFigures {
   printed: Record<FigureKey, string>
@@ -19,16 +20,11 @@ export interface DraftContext {
   unitName: string
   year: number
   asOf: IsoDate
-  lawsStudied: readonly { title: string; count: number }[]
+  lawsStudied: readonly LawCount[]
 }
 
 /** How many studied laws the paragraph names. */
 export const DRAFT_LAW_NAMES = 5
-
-/** "2023年12月31日" (no leading zeros). */
-export function formatZhDate(date: IsoDate): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
-}
 
 /** How the unit names itself: 我局 / 我办 / 我委…, else 我单位. */
 export function selfName(unitName: string): string {
@@ -43,90 +39,61 @@ export function isStated(printed: string): boolean {
   return Number.parseFloat(printed) !== 0
 }
 
-/** Clause builder: `text(value)` when the figure is stated, else nothing. */
-function clauses(p: Record<FigureKey, string>, parts: [FigureKey, (v: string) => string][]): string[] {
-  return parts.filter(([k]) => isStated(p[k])).map(([k, text]) => text(p[k]))
+/** The stated clauses of one part of one sentence, in registry order. */
+type Clauses = (sentence: DraftSentence, part: string) => string[]
+
+function clausesOf(p: Record<FigureKey, string>, words: DraftWords): Clauses {
+  const stated = (k: string) => isStated(p[k as FigureKey])
+  return (sentence, part) =>
+    FIGURE_KEYS.flatMap((k) => {
+      const d = figure(k).draft
+      if (d === null || d.sentence !== sentence || d.part !== part || !stated(k)) return []
+      return d.requires === undefined || stated(d.requires) ? [d.text(p[k], words)] : []
+    })
 }
 
-function activitiesSentence(p: Record<FigureKey, string>, we: string): string | null {
-  const center = clauses(p, [['centerGroupSessions', (v) => `共开展党组理论学习中心组学习${v}次`]])
-  if (center.length > 0) center.push(...clauses(p, [['centerGroupLegalSessions', (v) => `其中法治专题学习${v}次`]]))
-  const study = clauses(p, [['collectiveSessions', (v) => `集体学法${v}次`], ['preMeetingSessions', (v) => `会前学法${v}次`]])
-  const held = clauses(p, [['lectureCount', (v) => `法治讲座${v}场`], ['trainingSessions', (v) => `业务培训${v}期`]])
+/** 我局本年度共开展…中心组学习N次，其中法治专题学习N次；组织集体学法N次、会前学法N次，举办…，开展警示教育N次 */
+function activitiesSentence(c: Clauses, we: string): string | null {
+  const center = c('activities', 'centerGroup')
+  const organised = c('activities', 'organised')
+  const held = c('activities', 'held')
   const rest = [
-    study.length > 0 ? `组织${study.join('、')}` : '',
+    organised.length > 0 ? `组织${organised.join('、')}` : '',
     held.length > 0 ? `举办${held.join('、')}` : '',
-    ...clauses(p, [['warningSessions', (v) => `开展警示教育${v}次`]]),
+    ...c('activities', 'warning'),
   ].filter((s) => s !== '')
   if (center.length === 0 && rest.length === 0) return null
-  const head = center.length > 0 ? center.join('，') : ''
-  return `${we}本年度${[head, rest.join('，')].filter((s) => s !== '').join('；')}`
+  return `${we}本年度${[center.join('，'), rest.join('，')].filter((s) => s !== '').join('；')}`
 }
 
-function lawsSentence(p: Record<FigureKey, string>, laws: DraftContext['lawsStudied']): string | null {
-  if (!isStated(p.lawsStudiedCount)) return null
-  const names = laws.slice(0, DRAFT_LAW_NAMES).map((l) => `《${normaliseLawName(displayLawName(l.title))}》`)
-  if (names.length === 0) return `学习法律法规${p.lawsStudiedCount}部`
-  return `重点学习了${names.join('')}等${p.lawsStudiedCount}部法律法规`
-}
-
-function staffSentence(p: Record<FigureKey, string>, we: string): string | null {
-  const staff = clauses(p, [['staffCount', (v) => `${we}现有在册干部职工${v}人`]])
-  if (staff.length > 0) staff.push(...clauses(p, [['leaderCount', (v) => `其中领导班子成员${v}人`]]))
-  const study = clauses(p, [
-    ['totalHours', (v) => `累计学习培训${v}学时`],
-    ['avgHours', (v) => `人均${v}学时`],
-    ['studyParticipationRate', (v) => `参学率${v}`],
-  ])
+/** 我局现有在册干部职工N人，其中…，全体干部职工累计学习培训N学时，人均N学时，参学率N% */
+function staffSentence(c: Clauses, we: string): string | null {
+  const staff = c('staff', 'staff')
+  const study = c('staff', 'study')
   if (study.length === 0) return staff.length > 0 ? staff.join('，') : null
   return staff.length > 0 ? [...staff, `全体干部职工${study.join('，')}`].join('，') : `${we}干部职工${study.join('，')}`
 }
 
-function enforcementSentence(p: Record<FigureKey, string>, we: string): string | null {
-  if (!isStated(p.enforcementCount)) return null
-  const parts = clauses(p, [
-    ['enforcementCount', (v) => `${we}执法证持证人员${v}名`],
-    ['enforcementAvgHours', (v) => `人均参加培训${v}学时`],
-    ['enforcementMinHours', (v) => `最少${v}学时`],
-    ['enforcementMetCount', (v) => `其中${v}名达到年度培训学时要求`],
-    ['enforcementMetRate', (v) => `达标率${v}`],
-  ])
-  return parts.join('，')
-}
-
-function examSentence(p: Record<FigureKey, string>, exam: Exam | null | undefined): string | null {
-  if (!isStated(p.examEligible)) return null
-  const name = exam?.title ? `“${exam.title}”` : '年度学法考试'
-  const parts = clauses(p, [
-    ['examEligible', (v) => `应考${v}人`],
-    ['examTaken', (v) => `实考${v}人`],
-    ['examParticipationRate', (v) => `参考率${v}`],
-    ['examPassRate', (v) => `合格率${v}`],
-    ['examExcellentRate', (v) => `优秀率${v}`],
-  ])
-  return `组织干部职工参加${name}，${parts.join('，')}`
-}
-
-function preAppointmentSentence(p: Record<FigureKey, string>): string | null {
-  if (!isStated(p.preAppointmentExamCount)) return null
-  const parts = clauses(p, [
-    ['preAppointmentExamCount', (v) => `组织${v}名拟任职干部参加任前法律知识考试`],
-    ['preAppointmentPassRate', (v) => `合格率${v}`],
-  ])
-  return parts.join('，')
+/** 组织干部职工参加“…”，应考N人，… */
+function examSentence(c: Clauses, exam: Exam | null | undefined): string | null {
+  const parts = c('exam', 'all')
+  if (parts.length === 0) return null
+  return `组织干部职工参加${exam?.title ? `“${exam.title}”` : '年度学法考试'}，${parts.join('，')}`
 }
 
 /** The paragraph for the report page's draft card and the .docx export. */
 export function draftReportParagraph(figures: DraftFigures, ctx: DraftContext): string {
-  const p = figures.printed
   const we = selfName(ctx.unitName)
+  const lawNames = ctx.lawsStudied.slice(0, DRAFT_LAW_NAMES).map((l) => `《${normaliseLawName(displayLawName(l.title))}》`)
+  const c = clausesOf(figures.printed, { we, lawNames })
+  const joined = (s: DraftSentence) => c(s, 'all').join('，') || null
   const sentences = [
-    activitiesSentence(p, we),
-    lawsSentence(p, ctx.lawsStudied),
-    staffSentence(p, we),
-    enforcementSentence(p, we),
-    examSentence(p, figures.annualExam),
-    preAppointmentSentence(p),
+    activitiesSentence(c, we),
+    joined('laws'),
+    staffSentence(c, we),
+    joined('enforcement'),
+    examSentence(c, figures.annualExam),
+    joined('preAppointment'),
   ]
     .filter((s): s is string => s !== null && s !== '')
     // Name the unit once: later sentences continue without repeating 我局.

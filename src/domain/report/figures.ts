@@ -1,30 +1,21 @@
 /**
- * The annual report figures of PRODUCT.md ("Report figures"), computed from the
- * live records for year Y as of D, with their printed form (figure-format.ts),
- * the laws studied and the per-person table. Year over year: report-compare.ts.
+ * The annual report for year Y as of D, from the live records: the measurements made once (hours, the enforcement
+ * rule, the exams, the targets, the laws), every figure of the registry computed from them and printed by its
+ * rule (registry.ts), the laws studied and the per-person table. Year over year: compare.ts.
  */
 import { activeDaysBetween, isActiveOn, periodEnd, yearStart } from '../model/dates'
-import { annualExamStats, preAppointmentStats } from '../measures/exam-stats'
-import { printFigure } from './figure-format'
-import { ratio } from '../model/format'
-import { FIGURE_KEYS, type FigureKey } from '../model/labels'
+import { annualExamStats, preAppointmentStats, type ExamStats } from '../measures/exam-stats'
 import { officialLawTitle } from '../model/laws'
+import { compareZh, rosterOrder } from '../model/order'
 import { activitiesInPeriod, computePersonHours, type CountOptions, type PersonHours } from '../measures/person-hours'
-import { bindingRule } from '../views/person-progress'
-import { compareZh, evaluatePersonHoursRule, evaluateTargets, targetSetFor, type PersonRuleResult, type TargetEvaluation } from '../measures/target-rules'
+import { bindingRule, evaluatePersonHoursRule, evaluateTargets, targetSetFor, type PersonRuleResult, type TargetEvaluation } from '../measures/target-rules'
 import { defaultTargetRules } from '../measures/targets-default'
 import type { Activity, Exam, IsoDate, LedgerData, Person, PersonHoursRule, ResultStatus, Role, TargetStatus, TrainingCategory } from '../model/types'
+import type { FigureInputs, LawCount } from './figure-spec'
+import { FIGURE_KEYS, FIGURES, printFigure, type FigureKey, type FigureValues } from './registry'
 
-export type FigureValues = Record<FigureKey, number | null>
-
-export { FIGURE_FORMATS, printFigure, type FigureFormat } from './figure-format'
+export type { FigureValues, LawCount }
 export { compareYears, type FigureDelta } from './compare'
-
-export interface LawCount {
-  title: string
-  /** Activities in Y up to D that list the law. */
-  count: number
-}
 
 export interface PerPersonRow {
   person: Person
@@ -39,6 +30,8 @@ export interface PerPersonRow {
   status: TargetStatus | null
   examStatus: ResultStatus | null
   examScore: number | null
+  /** Eligible for the year's annual exam (the exam's own tally): with no result, 未参考. */
+  isExamEligible: boolean
 }
 
 export interface ReportFigures {
@@ -82,59 +75,6 @@ export function lawsStudiedIn(acts: readonly Activity[]): LawCount[] {
     .sort((a, b) => b.count - a.count || compareZh(a.title, b.title))
 }
 
-/** Session counts by kind, in one pass. */
-function countActivities(acts: readonly Activity[]) {
-  const byKind = new Map<Activity['kind'], number>()
-  let legalCenterGroup = 0
-  for (const a of acts) {
-    byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1)
-    if (a.kind === 'centerGroup' && a.legalTheme) legalCenterGroup += 1
-  }
-  const of = (kind: Activity['kind']) => byKind.get(kind) ?? 0
-  return {
-    centerGroupSessions: of('centerGroup'),
-    centerGroupLegalSessions: legalCenterGroup,
-    collectiveSessions: of('collective'),
-    lectureCount: of('lecture'),
-    trainingSessions: of('training'),
-    warningSessions: of('warning'),
-    preMeetingSessions: of('preMeeting'),
-  }
-}
-
-function staffFigures(persons: readonly Person[], hours: Map<string, PersonHours>, on: IsoDate) {
-  const active = persons.filter((p) => isActiveOn(p, on))
-  let totalHours = 0
-  for (const p of persons) totalHours += hours.get(p.id)?.total ?? 0
-  let activeHours = 0
-  let studied = 0
-  for (const p of active) {
-    const ph = hours.get(p.id)
-    activeHours += ph?.total ?? 0
-    if ((ph?.activityCount ?? 0) > 0) studied += 1
-  }
-  return {
-    staffCount: active.length,
-    leaderCount: active.filter((p) => p.roles.includes('leader')).length,
-    totalHours,
-    avgHours: ratio(activeHours, active.length),
-    studyParticipationRate: ratio(studied, active.length),
-  }
-}
-
-function enforcementFigures(enf: readonly PersonRuleResult[]) {
-  const officers = enf.filter((r) => r.isActiveOnAsOf)
-  const hours = officers.map((r) => r.hours)
-  const met = officers.filter((r) => r.status === 'met').length
-  return {
-    enforcementCount: officers.length,
-    enforcementAvgHours: ratio(hours.reduce((s, h) => s + h, 0), officers.length),
-    enforcementMinHours: hours.length === 0 ? null : Math.min(...hours),
-    enforcementMetCount: met,
-    enforcementMetRate: ratio(met, officers.length),
-  }
-}
-
 /** Hour-rule results per person: the year's rules, or the default enforcement rule when there is no set. */
 function ruleResultsByPerson(targets: TargetEvaluation, enforcement: readonly PersonRuleResult[]) {
   const out = new Map<string, PersonRuleResult[]>()
@@ -147,15 +87,16 @@ function ruleResultsByPerson(targets: TargetEvaluation, enforcement: readonly Pe
 
 function perPersonRows(
   data: LedgerData,
-  hours: Map<string, PersonHours>,
+  hours: ReadonlyMap<string, PersonHours>,
   rules: Map<string, PersonRuleResult[]>,
-  exam: ReturnType<typeof annualExamStats>,
+  exam: ExamStats,
   year: number,
   asOf: IsoDate,
 ): PerPersonRow[] {
   const from = yearStart(year)
   const to = periodEnd(year, asOf)
   const sections = new Map(data.sections.map((s) => [s.id, s]))
+  const order = rosterOrder(data.sections)
   const rows = data.persons
     .filter((p) => (to >= from && activeDaysBetween(p, from, to) > 0) || hours.has(p.id))
     .map((p): PerPersonRow => {
@@ -173,10 +114,27 @@ function perPersonRows(
         status: rule?.status ?? null,
         examStatus: result?.status ?? null,
         examScore: result?.score ?? null,
+        isExamEligible: exam.eligibleIds.has(p.id),
       }
     })
-  const order = (p: Person) => (p.sectionId === null ? Infinity : (sections.get(p.sectionId)?.order ?? Infinity))
-  return rows.sort((a, b) => order(a.person) - order(b.person) || compareZh(a.person.name, b.person.name))
+  return rows.sort((a, b) => order(a.person, b.person))
+}
+
+/** The measurements every figure is computed from, made once. */
+function figureInputs(data: LedgerData, year: number, asOf: IsoDate, opts: CountOptions): FigureInputs {
+  const activities = activitiesInPeriod(data.activities, year, asOf, opts)
+  const hours = computePersonHours(activities, year, asOf, opts)
+  return {
+    persons: data.persons,
+    active: data.persons.filter((p) => isActiveOn(p, periodEnd(year, asOf))),
+    hours,
+    activities,
+    enforcement: evaluatePersonHoursRule(enforcementRuleOf(data, year), data.persons, hours, year, asOf).persons,
+    annualExam: annualExamStats(data, year, asOf),
+    preAppointment: preAppointmentStats(data, year, asOf),
+    lawsStudied: lawsStudiedIn(activities),
+    targets: evaluateTargets(data, year, asOf, { ...opts, hours }),
+  }
 }
 
 /** Every figure of the report for year Y as of D, from live records (no tombstones). */
@@ -186,40 +144,22 @@ export function computeReportFigures(
   asOf: IsoDate,
   opts: CountOptions = {},
 ): ReportFigures {
-  const on = periodEnd(year, asOf)
-  const acts = activitiesInPeriod(data.activities, year, asOf, opts)
-  const hours = computePersonHours(acts, year, asOf, opts)
-  const targets = evaluateTargets(data, year, asOf, { ...opts, hours })
-  const enforcement = evaluatePersonHoursRule(enforcementRuleOf(data, year), data.persons, hours, year, asOf).persons
-  const exam = annualExamStats(data, year, asOf)
-  const pre = preAppointmentStats(data, year, asOf)
-  const lawsStudied = lawsStudiedIn(acts)
-  const values: FigureValues = {
-    ...staffFigures(data.persons, hours, on),
-    ...enforcementFigures(enforcement),
-    ...countActivities(acts),
-    examEligible: exam.eligible,
-    examTaken: exam.taken,
-    examParticipationRate: exam.participationRate,
-    examPassRate: exam.passRate,
-    examExcellentRate: exam.excellentRate,
-    preAppointmentExamCount: pre.count,
-    preAppointmentPassRate: pre.passRate,
-    lawsStudiedCount: lawsStudied.length,
-    targetsMet: targets.metCount,
-    targetsTotal: targets.total,
-  }
+  const x = figureInputs(data, year, asOf, opts)
+  const values = {} as FigureValues
   const printed = {} as Record<FigureKey, string>
-  for (const k of FIGURE_KEYS) printed[k] = printFigure(k, values[k])
+  for (const k of FIGURE_KEYS) {
+    values[k] = FIGURES[k].compute(x)
+    printed[k] = printFigure(k, values[k])
+  }
   return {
     year,
     asOf,
     values,
     printed,
-    lawsStudied,
-    perPerson: perPersonRows(data, hours, ruleResultsByPerson(targets, enforcement), exam, year, asOf),
-    targets,
-    annualExam: exam.exam,
-    hasData: acts.length > 0 || exam.exam !== null || pre.count > 0,
+    lawsStudied: [...x.lawsStudied],
+    perPerson: perPersonRows(data, x.hours, ruleResultsByPerson(x.targets, x.enforcement), x.annualExam, year, asOf),
+    targets: x.targets,
+    annualExam: x.annualExam.exam,
+    hasData: x.activities.length > 0 || x.annualExam.exam !== null || x.preAppointment.taken > 0,
   }
 }

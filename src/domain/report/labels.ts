@@ -1,77 +1,9 @@
 /**
- * zh-CN words of the annual report page and its exports (groups, units, table
- * headers, sheet names). Glossary words come from labels.ts; these are the
- * report's own. (Candidate to fold into labels.ts.)
+ * zh-CN words of the annual report page and its exports that are not figures (headings, table headers, sheet
+ * names). Glossary words come from model/labels.ts; every figure's label, unit and group is in registry.ts.
  */
-import { CATEGORY_LABELS, type FigureKey } from '../model/labels'
+import { CATEGORY_LABELS } from '../model/labels'
 import { TRAINING_CATEGORIES } from '../model/types'
-
-export interface FigureGroup {
-  id: 'staff' | 'activities' | 'hours' | 'exam' | 'targets'
-  title: string
-  keys: readonly FigureKey[]
-}
-
-/** Figure groups of the report page, the xlsx 汇总 sheet and the docx figures table (SCREENS.md 年度报告). */
-export const FIGURE_GROUPS: readonly FigureGroup[] = [
-  { id: 'staff', title: '人员', keys: ['staffCount', 'enforcementCount', 'leaderCount'] },
-  {
-    id: 'activities',
-    title: '学法活动',
-    keys: [
-      'centerGroupSessions',
-      'centerGroupLegalSessions',
-      'collectiveSessions',
-      'preMeetingSessions',
-      'lectureCount',
-      'trainingSessions',
-      'warningSessions',
-      'lawsStudiedCount',
-    ],
-  },
-  {
-    id: 'hours',
-    title: '学时',
-    keys: [
-      'totalHours',
-      'avgHours',
-      'studyParticipationRate',
-      'enforcementAvgHours',
-      'enforcementMinHours',
-      'enforcementMetCount',
-      'enforcementMetRate',
-    ],
-  },
-  {
-    id: 'exam',
-    title: '考试',
-    keys: [
-      'examEligible',
-      'examTaken',
-      'examParticipationRate',
-      'examPassRate',
-      'examExcellentRate',
-      'preAppointmentExamCount',
-      'preAppointmentPassRate',
-    ],
-  },
-  { id: 'targets', title: '指标完成', keys: ['targetsMet', 'targetsTotal'] },
-]
-
-/** Unit word printed after a figure (outside its value); labels that already carry （次） have none. */
-export const FIGURE_UNITS: Partial<Record<FigureKey, string>> = {
-  staffCount: '人',
-  enforcementCount: '人',
-  leaderCount: '人',
-  totalHours: '学时',
-  avgHours: '学时',
-  enforcementAvgHours: '学时',
-  enforcementMinHours: '学时',
-  enforcementMetCount: '人',
-  examEligible: '人',
-  examTaken: '人',
-  preAppointmentExamCount: '人',
-}
 
 export const REPORT_TEXT = {
   reportTitle: '学法用法工作情况',

@@ -3,12 +3,12 @@
  * to D. The report page, the CSV and the xlsx 人员明细 sheet all print these
  * very cells, so what the page shows is what the files hold.
  */
-import { isActiveOn, periodEnd, yearStart } from '../model/dates'
+import { periodEnd, yearStart } from '../model/dates'
 import { formatHours } from '../model/format'
 import { RESULT_STATUS_LABELS, ROLE_LABELS, TARGET_STATUS_LABELS } from '../model/labels'
 import { PERSON_TABLE_HEADERS, REPORT_TEXT } from './labels'
 import type { PerPersonRow, ReportFigures } from './figures'
-import { TRAINING_CATEGORIES, type Exam } from '../model/types'
+import { TRAINING_CATEGORIES } from '../model/types'
 
 /** A cell: text, or a number (hours, score, index) that prints with the hours rule. */
 export type Cell = string | number
@@ -28,10 +28,9 @@ export function hoursCell(h: number): number {
   return Number(formatHours(h))
 }
 
-function examStatusText(row: PerPersonRow, exam: Exam | null, on: string): string {
+function examStatusText(row: PerPersonRow): string {
   if (row.examStatus !== null) return RESULT_STATUS_LABELS[row.examStatus]
-  if (exam === null) return ''
-  return isActiveOn(row.person, exam.date ?? on) ? REPORT_TEXT.notTaken : ''
+  return row.isExamEligible ? REPORT_TEXT.notTaken : ''
 }
 
 function noteText(row: PerPersonRow, year: number, end: string): string {
@@ -53,7 +52,7 @@ export function personRowCells(row: PerPersonRow, index: number, figures: Report
     ...TRAINING_CATEGORIES.map((c) => hoursCell(row.categoryHours[c])),
     row.target === null ? '' : hoursCell(row.target),
     row.status === null ? '' : TARGET_STATUS_LABELS[row.status],
-    examStatusText(row, figures.annualExam, end),
+    examStatusText(row),
     row.examScore === null ? '' : row.examScore,
     row.roles.map((r) => ROLE_LABELS[r]).join('、'),
     noteText(row, figures.year, end),

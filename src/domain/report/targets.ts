@@ -3,6 +3,7 @@
  * measured against what it requires ("1人达到要求（共2人）", "参考率66.7%（要求100%）").
  */
 import { formatCount, formatRate } from '../model/format'
+import { figure, printFigure } from './registry'
 import type { RuleResult } from '../measures/target-rules'
 
 export function targetDetail(r: RuleResult): string {
@@ -10,7 +11,7 @@ export function targetDetail(r: RuleResult): string {
     case 'personHours':
       return `${formatCount(r.actual)}人达到要求（共${formatCount(r.required)}人）`
     case 'examParticipation':
-      return `参考率${formatRate(r.actual)}（要求${formatRate(r.required)}）`
+      return `${figure('examParticipationRate').label}${printFigure('examParticipationRate', r.actual)}（要求${formatRate(r.required)}）`
     case 'unitActivityCount':
       return `${formatCount(r.actual)}次（要求不少于${formatCount(r.required)}次）`
   }

@@ -4,17 +4,17 @@
  * self-entered score is never a result: no figure counts it.
  */
 import { formatHours } from '../model/format'
+import { ABSENT_ADVICE } from '../model/labels'
 import type { PersonExamStatus } from './person-progress'
 
 export function examLine(e: PersonExamStatus | null, selfScore: number | null = null): string {
   if (!e) return '本年度尚未录入考试'
   if (e.status === 'exempt') return '免考'
   if (!e.isEligible) return '不在应考范围'
-  if (e.status === 'absent') return '缺考'
+  if (e.status === 'absent') return `缺考，${ABSENT_ADVICE}`
   if (e.status !== 'taken') return '未参考'
   if (e.score === null) return selfScore === null ? '已参考' : `已参考 ${formatHours(selfScore)} 分（本人填写）`
-  const grade = e.isExcellent ? '优秀' : e.isPassed ? '合格' : '不合格'
-  const line = `已参考 ${formatHours(e.score)} 分 ${grade}`
+  const line = `已参考 ${formatHours(e.score)} 分 ${e.grade}`
   return selfScore === null || selfScore === e.score ? line : `${line}（以管理员登记为准）`
 }
 

@@ -2,10 +2,10 @@
  * One person's progress for the "me" card: hours against the binding hour
  * rule, hours by category, and the year's annual exam.
  */
-import { annualExamStats, isExcellent, isPass } from '../measures/exam-stats'
+import { annualExamStats, gradeOf, isExcellent, isPass, type Grade } from '../measures/exam-stats'
 import { computePersonHours, emptyPersonHours, type PersonHours } from '../measures/person-hours'
 import {
-  compareBehindFirst,
+  bindingRule,
   evaluatePerson,
   personsInScope,
   targetSetFor,
@@ -23,6 +23,8 @@ export interface PersonExamStatus {
   score: number | null
   isPassed: boolean
   isExcellent: boolean
+  /** 优秀 / 合格 / 不合格 of a taken exam with a score; null otherwise. */
+  grade: Grade | null
 }
 
 export interface PersonProgress {
@@ -42,12 +44,6 @@ export interface PersonProgress {
   exam: PersonExamStatus | null
 }
 
-/** Of several hour rules for one person, the one to show: worst status, then largest gap, then highest target. */
-export function bindingRule(results: readonly PersonRuleResult[]): PersonRuleResult | null {
-  if (results.length === 0) return null
-  return [...results].sort((a, b) => compareBehindFirst(a, b) || b.target - a.target)[0]
-}
-
 /** The person's status in the year's annual exam, or null when there is no such exam by D. */
 export function personExamStatus(
   data: Pick<LedgerData, 'exams' | 'examResults' | 'persons'>,
@@ -65,6 +61,7 @@ export function personExamStatus(
     score: r?.score ?? null,
     isPassed: r !== null && isPass(r, stats.exam),
     isExcellent: r !== null && isExcellent(r, stats.exam),
+    grade: r?.status === 'taken' && r.score !== null ? gradeOf(r.score, stats.exam) : null,
   }
 }
 

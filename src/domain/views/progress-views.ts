@@ -4,12 +4,14 @@
  * Pure: built from evaluateTargets' results and the year's data.
  */
 import { isActiveOn, periodEnd } from '../model/dates'
+import { comparePersons } from '../model/order'
 import { annualExamStats } from '../measures/exam-stats'
 import { formatCount, formatHours, formatRate, ratio } from '../model/format'
 import { activitiesInPeriod, type CountOptions, type PersonHours } from '../measures/person-hours'
-import { bindingRule } from './person-progress'
-import { compareBehindFirst, summarizeStatuses, type PersonRuleResult, type RuleResult, type TargetEvaluation } from '../measures/target-rules'
-import { ruleTitle } from '../input/target-input'
+import { examMark, type ExamMark } from './exam-mark'
+import { bindingRule, compareBehindFirst, summarizeStatuses, type PersonRuleResult, type RuleResult, type TargetEvaluation } from '../measures/target-rules'
+import { ruleTitle } from '../model/labels'
+import { printFigure } from '../report/registry'
 import type { Activity, IsoDate, LedgerData, Person, ResultStatus, Section, TargetStatus, TrainingCategory } from '../model/types'
 import { TRAINING_CATEGORIES } from '../model/types'
 
@@ -17,6 +19,8 @@ export interface PersonExamMark {
   /** Recorded status; null = eligible but nothing recorded (counts as not taken). */
   status: ResultStatus | null
   score: number | null
+  /** How it reads: 优秀 / 合格 / 不合格 with the score, 缺考 with advice, 免考, 未录入. */
+  mark: ExamMark
 }
 
 export interface PersonStatusRow {
@@ -32,12 +36,12 @@ export interface PersonStatusRow {
 
 const RANK: Record<TargetStatus, number> = { missed: 0, behind: 1, onTrack: 2, met: 3 }
 
-/** Behind-first: missed, behind, onTrack, met, then persons without an hour rule; then by name. */
+/** Behind-first: missed, behind, onTrack, met, then persons without an hour rule; then the roster order. */
 export function compareRows(a: PersonStatusRow, b: PersonStatusRow): number {
   if (a.rule && b.rule) return compareBehindFirst(a.rule, b.rule)
   const ra = a.status === null ? 4 : RANK[a.status]
   const rb = b.status === null ? 4 : RANK[b.status]
-  return ra - rb || a.person.name.localeCompare(b.person.name, 'zh-CN') || (a.person.id < b.person.id ? -1 : 1)
+  return ra - rb || comparePersons(a.person, b.person)
 }
 
 /** One row per person on the roster on the period end, behind-first. */
@@ -62,7 +66,11 @@ export function personStatusRows(
     let exam: PersonExamMark | null = null
     if (stats.exam !== null) {
       const r = stats.resultByPerson.get(p.id)
-      if (r?.status === 'exempt' || stats.eligibleIds.has(p.id)) exam = { status: r?.status ?? null, score: r?.score ?? null }
+      if (r?.status === 'exempt' || stats.eligibleIds.has(p.id)) {
+        const status = r?.status ?? null
+        const score = r?.score ?? null
+        exam = { status, score, mark: examMark({ status, score }, stats.exam, asOf) }
+      }
     }
     rows.push({ person: p, rule, status: rule?.status ?? null, totalHours: hours.get(p.id)?.total ?? 0, exam })
   }
@@ -137,7 +145,7 @@ export function ruleLines(results: readonly RuleResult[]): RuleLine[] {
     let value: string
     if (r.rule.type === 'personHours') value = `${formatCount(r.actual)} / ${formatCount(r.required)} 人达标`
     else if (r.rule.type === 'examParticipation') {
-      value = 'exam' in r && r.exam === null ? '尚未录入年度学法考试' : `${formatRate(r.actual)} / ${formatRate(r.required)}`
+      value = 'exam' in r && r.exam === null ? '尚未录入年度学法考试' : `${printFigure('examParticipationRate', r.actual)} / ${formatRate(r.required)}`
     } else value = `${formatCount(r.actual)} / ${formatCount(r.required)} 次`
     return { ruleId: r.rule.id, type: r.rule.type, title: ruleTitle(r.rule), value, status: r.status, basis: r.rule.basis ?? null }
   })

@@ -3,10 +3,9 @@
  * hours (or has missed the year's target), with hours done, target and what
  * is still missing. Pass the per-person results of one hour rule.
  */
-import { periodEnd } from '../model/dates'
+import { formatZhDate, periodEnd } from '../model/dates'
 import { formatHours } from '../model/format'
 import { CATEGORY_LABELS } from '../model/labels'
-import { formatZhDate } from '../report/draft'
 import { compareBehindFirst, type PersonRuleResult } from '../measures/target-rules'
 import type { IsoDate } from '../model/types'
 import { TRAINING_CATEGORIES } from '../model/types'

@@ -1,5 +1,5 @@
 // Build, serve and drive: the production app and the harness in dist-bench/, served by Vite's preview()
-// on 127.0.0.1, driven in Debian's Chromium (persistent profile: IndexedDB on disk) with STACK.md's flags
+// on 127.0.0.1, driven in Debian's Chromium (persistent profile: IndexedDB on disk) with the flags of scripts/chromium-flags.json
 // (scripts/chromium-flags.json).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -63,7 +63,7 @@ export async function throttle(context, page, rate = 4) {
   return cdp
 }
 
-/** STACK.md pitfall: `ready` can resolve while the worker is still activating; reload once if not controlled. */
+/** Chromium pitfall (docs/CONTRIBUTING.md): `ready` can resolve while the worker is still activating; reload once if not controlled. */
 export async function waitForServiceWorker(page) {
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready

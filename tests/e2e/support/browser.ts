@@ -1,4 +1,4 @@
-// Debian's Chromium driven by playwright-core at phone size (STACK.md flags, shared in scripts/chromium-flags.json).
+// Debian's Chromium driven by playwright-core at phone size (flags shared in scripts/chromium-flags.json).
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -60,7 +60,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true })
 }
 
-/** Wait until a service worker controls the page (STACK.md pitfall: wait for `activated`, reload if needed). */
+/** Wait until a service worker controls the page (Chromium pitfall, docs/CONTRIBUTING.md: wait for `activated`, reload if needed). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready

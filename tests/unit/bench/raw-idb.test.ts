@@ -1,7 +1,7 @@
 // The bench's raw baseline must write into exactly the stores and indexes Dexie creates for the app.
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
-import { LedgerDB, SCHEMA_V1, SCHEMA_V2 } from '@/db/database'
+import { LedgerDB, SCHEMA_CURRENT } from '@/db/database'
 import { deleteDatabase, getAllOf, openExisting, openWithSchema, parseDexieSchema, putAll, type StoreDef } from '../../bench/raw-idb'
 
 const names: string[] = []
@@ -32,12 +32,13 @@ describe('bench raw IndexedDB baseline', () => {
     app.close()
     names.push('bench-schema-app', 'bench-schema-raw')
     const appDb = await openExisting('bench-schema-app')
-    const rawDb = await openWithSchema('bench-schema-raw', parseDexieSchema(SCHEMA_V2))
+    const rawDb = await openWithSchema('bench-schema-raw', parseDexieSchema(SCHEMA_CURRENT))
     expect(sorted(describeDb(rawDb))).toEqual(sorted(describeDb(appDb)))
     expect(describeDb(rawDb).find((s) => s.name === 'activities')?.indexes).toEqual([
       { name: '[kind+date]', keyPath: ['kind', 'date'], multiEntry: false, unique: false },
       { name: 'attendees', keyPath: 'attendees', multiEntry: true, unique: false },
       { name: 'date', keyPath: 'date', multiEntry: false, unique: false },
+      { name: 'review', keyPath: 'review', multiEntry: false, unique: false },
     ])
     appDb.close()
     rawDb.close()
@@ -46,7 +47,7 @@ describe('bench raw IndexedDB baseline', () => {
 
   it('puts in one transaction and reads back whole stores and an index range', async () => {
     names.push('bench-raw-rw')
-    const db = await openWithSchema('bench-raw-rw', parseDexieSchema({ activities: SCHEMA_V1.activities, persons: SCHEMA_V1.persons }))
+    const db = await openWithSchema('bench-raw-rw', parseDexieSchema({ activities: SCHEMA_CURRENT.activities, persons: SCHEMA_CURRENT.persons }))
     const act = (id: string, date: string) => ({ id, kind: 'self', date, attendees: ['p1'], updatedAt: 's' })
     await putAll(db, { activities: [act('a1', '2025-12-31'), act('a2', '2026-01-02'), act('a3', '2026-03-01')], persons: [{ id: 'p1' }] }, 'strict')
     expect(await getAllOf(db, [{ store: 'activities' }, { store: 'persons' }])).toEqual([3, 1])

@@ -1,7 +1,8 @@
 // The v1 schema opens on fake-indexeddb and round-trips every table; writes stamp and tombstone.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { LedgerDB } from '@/db/database'
-import { commitChanges, putRecords, removeRecords } from '@/db/writes'
+import { commitChanges } from '@/db/writes'
+import { putRecords, removeRecords } from '../support/ledger-db'
 import { activitiesBetween, activitiesOfPeriod, activitiesOfPerson, listPersons, loadYearData } from '@/db/queries'
 import { getMeta } from '@/db/meta'
 import { parseStamp } from '@/domain/ledger/hlc'

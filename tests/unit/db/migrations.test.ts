@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LedgerDB, SCHEMA_V1, SCHEMA_V2 } from '@/db/database'
+import { LedgerDB, SCHEMAS, SCHEMA_VERSIONS } from '@/db/database'
 import { validateRecords } from '@/domain/ledger/schema'
 import { REGISTER_NAMES, TABLE_NAMES, type FileRecords } from '@/domain/model/types'
 
@@ -13,7 +13,7 @@ interface DbFixture {
   meta: { key: string; value: unknown }[]
 }
 
-/** Every table an old build wrote: the records, and from version 2 the registers. */
+/** Every table an old build wrote: the records, and from version 4 the registers. */
 const tablesOf = (fx: DbFixture) => [...TABLE_NAMES, ...REGISTER_NAMES.filter((t) => fx.tables[t] !== undefined)]
 
 const dir = new URL('../../fixtures/db/', import.meta.url)
@@ -39,21 +39,45 @@ async function seedOld(fx: DbFixture): Promise<string> {
   await old.transaction('rw', old.tables, async () => {
     for (const t of tablesOf(fx)) await old.table(t).bulkPut(fx.tables[t] as object[])
     await old.table('meta').bulkPut(fx.meta)
+    const outbox = (fx as DbFixture & { outbox?: unknown[] }).outbox
+    if (outbox) await old.table('outbox').bulkPut(outbox)
   })
   old.close()
   return name
 }
 
 describe('schema migrations', () => {
-  it('has a fixture for every version up to the current one', () => {
+  it('has a fixture for every version the database declares, up to the current one', () => {
     const current = new LedgerDB('probe', { autoOpen: false }).verno
     const versions = fixtures.map((f) => f.version).sort()
-    expect(versions).toEqual(Array.from({ length: current }, (_, i) => i + 1))
+    expect(versions).toEqual([...SCHEMA_VERSIONS])
+    expect(Math.max(...versions)).toBe(current)
   })
 
-  it('never edits a shipped schema: each one is exactly its snapshot', () => {
-    expect(SCHEMA_V1).toEqual(fixtures.find((f) => f.version === 1)!.schema)
-    expect(SCHEMA_V2).toEqual(fixtures.find((f) => f.version === 2)!.schema)
+  it('v3 adds an empty outbox to a v1 or v2 database and keeps the outbox of a v3 or v4 one', async () => {
+    for (const fx of fixtures) {
+      const name = await seedOld(fx)
+      const db = new LedgerDB(name)
+      opened.push(db)
+      await db.open()
+      const rows = await db.outbox.toArray()
+      expect(rows).toEqual(fx.version >= 3 ? (fx as DbFixture & { outbox: unknown[] }).outbox : [])
+    }
+  })
+
+  it('never edits a shipped schema: every version is exactly its snapshot', () => {
+    for (const v of SCHEMA_VERSIONS) expect(SCHEMAS[v]).toEqual(fixtures.find((f) => f.version === v)!.schema)
+  })
+
+  it('v1 → current: the review index of v2 holds every 自报 record of the old database', async () => {
+    const v1 = fixtures.find((f) => f.version === 1)!
+    const waiting = v1.tables.activities.filter((a) => (a as { review?: string }).review === 'selfReported').length
+    expect(waiting).toBeGreaterThan(0)
+    const db = new LedgerDB(await seedOld(v1))
+    opened.push(db)
+    await db.open()
+    expect(db.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1])
+    expect(await db.activities.where('review').equals('selfReported').count()).toBe(waiting)
   })
 
   for (const fx of fixtures) {
@@ -71,22 +95,28 @@ describe('schema migrations', () => {
       const records = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await db.table(t).toArray()])))
       expect(validateRecords(records)).toMatchObject({ ok: true })
       expect((await db.meta.get('unit'))?.value).toEqual(fx.meta.find((m) => m.key === 'unit')?.value)
-      // Every version-2 device knows which scopes it holds: a keeper's device its own whole ledger.
+      // Every version-4 device knows which scopes it holds: a keeper's device its own whole ledger.
       expect((await db.meta.get('heldScopes'))?.value).toMatchObject([{ scope: { role: 'keeper' }, source: 'local' }])
+      // The registers start empty on an older device and are kept on a version-4 one.
+      for (const t of REGISTER_NAMES) expect(await db.table(t).count()).toBe(fx.tables[t]?.length ?? 0)
     })
   }
 
-  it('upgrading a version-1 official\'s phone: it holds what a 发布 gave, as of the newest record it received', async () => {
-    const v1 = fixtures.find((f) => f.version === 1)!
-    const meta = v1.meta.map((m) => (m.key === 'deviceRole' ? { key: 'deviceRole', value: 'person' } : m))
-    const name = await seedOld({ ...v1, meta })
-    const db = new LedgerDB(name)
-    opened.push(db)
-    await db.open()
-    const newest = TABLE_NAMES.flatMap((t) => (v1.tables[t] as { updatedAt: string }[]).map((r) => r.updatedAt.slice(0, 24))).sort().pop()
-    expect((await db.meta.get('heldScopes'))?.value).toEqual([{ scope: { role: 'everyone' }, asOf: newest, source: 'file:发布' }])
-    expect(await db.reviewOutcomes.count()).toBe(0)
-  })
+  for (const version of [1, 2, 3]) {
+    it(`upgrading an official's phone of v${version}: it holds what a 发布 gave, as of the newest record it received`, async () => {
+      const fx = fixtures.find((f) => f.version === version)!
+      const meta = fx.meta.map((m) => (m.key === 'deviceRole' ? { key: 'deviceRole', value: 'person' } : m))
+      const db = new LedgerDB(await seedOld({ ...fx, meta }))
+      opened.push(db)
+      await db.open()
+      const newest = TABLE_NAMES.flatMap((t) => (fx.tables[t] as { updatedAt: string }[]).map((r) => r.updatedAt.slice(0, 24))).sort().pop()
+      expect((await db.meta.get('heldScopes'))?.value).toEqual([{ scope: { role: 'everyone' }, asOf: newest, source: 'file:发布' }])
+      expect(await db.reviewOutcomes.count()).toBe(0)
+      // v3's outbox and v2's review index survive.
+      expect(await db.outbox.count()).toBe(version >= 3 ? 1 : 0)
+      expect(await db.activities.where('review').equals('selfReported').count()).toBeGreaterThan(0)
+    })
+  }
 
   it('an upgrade that throws leaves the version and the data unchanged', async () => {
     const fx = fixtures[fixtures.length - 1]

@@ -137,7 +137,7 @@ describe('saveChecked', () => {
   it('works inside a caller\'s transaction (in two round trips)', async () => {
     await save(db, 'a1')
     events = []
-    await db.transaction('rw', [db.activities, db.persons, db.meta], async () => {
+    await db.transaction('rw', [db.activities, db.persons, db.meta, db.outbox], async () => {
       await save(db, 'a2')
       await save(db, 'a3')
     })

@@ -1,5 +1,5 @@
 /**
- * Small record factories for domain tests: every field present (CONTRACT.md),
+ * Small record factories for domain tests: every field present (docs/spec/ledger-file.md),
  * sensible defaults, overrides by spread.
  */
 import { readFileSync } from 'node:fs'

@@ -1,4 +1,4 @@
-// AES-GCM 256 + PBKDF2-SHA256 encryption of a ledger file, header authenticated (CONTRACT.md §1).
+// AES-GCM 256 + PBKDF2-SHA256 encryption of a ledger file, header authenticated (docs/spec/ledger-file.md).
 import { describe, expect, it } from 'vitest'
 import {
   additionalData,

@@ -1,4 +1,4 @@
-// Building files per purpose (CONTRACT.md §1), the merge oracle, file names, passphrase strength.
+// Building files per purpose (docs/spec/ledger-file.md), the merge oracle, file names, passphrase strength.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
@@ -17,7 +17,7 @@ import type { LedgerRecords } from '@/domain/model/types'
 import { activity, person, sampleRecords, section, stamp, tomb, UNIT } from './support'
 
 describe('buildLedgerFile', () => {
-  it('hashes the CONTRACT.md test vector to the published sha256', async () => {
+  it('hashes the spec\'s test vector to the published sha256', async () => {
     const records: LedgerRecords = {
       ...emptyRecords(),
       sections: [section('s1', { name: '办公室' })],

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportLedger, importLedgerFile, restoreSafetyBackup, type ImportResult } from '@/db/ledger-io'
-import { getSafetyBackupInfo, ledgerHash, readAllRecords } from '@/db/ledger-read'
+import { readAllRecords, readExchangeStatus } from '@/db/ledger-read'
 import { commitChanges } from '@/db/writes'
 import { getMeta, setMeta } from '@/db/meta'
 import { setWallClock } from '@/db/clock'
 import { mergeRecords } from '@/db/merge-records'
 import type { Activity, LedgerFile } from '@/domain/model/types'
-import { activity, closeAll, dumpDb, freshDb, OTHER_UNIT, sampleFile, seededDb, UNIT } from './support'
+import { activity, closeAll, dumpDb, freshDb, ledgerHash, OTHER_UNIT, sampleFile, seededDb, UNIT } from './support'
 
 const FIXTURE = new URL('../../fixtures/ledger/example-2023.xuefa.json', import.meta.url)
 
@@ -123,7 +123,7 @@ describe('importing', () => {
     const r = done(await importLedgerFile(db, backup.text, { confirmRestore: true }))
     expect(r.safetyBackupSaved).toBe(true)
     expect(r.summary.persons.deleted).toBe(1)
-    expect(await getSafetyBackupInfo(db)).toMatchObject({ unitName: UNIT.name, reason: '导入备份前' })
+    expect((await readExchangeStatus(db)).safetyBackup).toMatchObject({ unitName: UNIT.name, reason: '导入备份前' })
     const merged = await ledgerHash(db)
     expect(merged).not.toBe(mine)
     const undo = done(await restoreSafetyBackup(db))

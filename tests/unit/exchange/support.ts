@@ -1,11 +1,13 @@
 /**
  * Shared pieces of the exchange tests: complete records (every field present,
- * CONTRACT.md), a small valid ledger, database snapshots for "exactly as
+ * docs/spec/ledger-file.md), a small valid ledger, database snapshots for "exactly as
  * before" checks, and fresh databases on fake-indexeddb.
  */
 import { LedgerDB } from '@/db/database'
 import { setMeta } from '@/db/meta'
 import { mergeRecords } from '@/db/merge-records'
+import { readAllRecords } from '@/db/ledger-read'
+import { recordsHash } from '@/domain/ledger/canonical'
 import { buildLedgerFile } from '@/domain/ledger/file'
 import type {
   Activity,
@@ -133,4 +135,9 @@ export async function dumpDb(db: LedgerDB): Promise<Record<string, unknown[]>> {
 /** True when a message is a plain zh-CN sentence (Chinese characters, no leaked programmer text). */
 export function isZhMessage(s: string): boolean {
   return /[\u4e00-\u9fff]{4,}/.test(s) && !/undefined|\[object|TypeError|DOMException/.test(s)
+}
+
+/** SHA-256 of the canonical JSON of the whole ledger: equal hashes, equal ledgers. */
+export async function ledgerHash(db: LedgerDB): Promise<string> {
+  return recordsHash(await readAllRecords(db))
 }

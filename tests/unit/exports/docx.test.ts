@@ -1,6 +1,7 @@
 // The .docx builds, in 公文 layout: A4, GB/T 9704 margins, fonts and sizes, exact lines, the draft and the figures.
 import { describe, expect, it } from 'vitest'
 import { buildReportDocx, GONGWEN_PAGE, mmToTwip } from '../../../src/exports/docx'
+import { FIGURE_GROUPS, figure, printWithUnit } from '../../../src/domain/report/registry'
 import { EXPECTED, exampleBundle, unzip } from './support'
 
 describe('docx', async () => {
@@ -47,5 +48,20 @@ describe('docx', async () => {
     expect(text).toContain(b.draft)
     for (const v of Object.values(EXPECTED.figures)) expect(text).toContain(v)
     expect(text).toContain('参考率')
+  })
+
+  it('lays the figures table out from the registry: each group, then each figure\'s label and value with its unit', () => {
+    const table = text.slice(text.indexOf('（一）指标数据'))
+    let at = 0
+    for (const g of FIGURE_GROUPS) {
+      at = table.indexOf(g.title, at)
+      expect(at, g.title).toBeGreaterThan(0)
+      for (const k of g.keys) {
+        const row = `${figure(k).label}${printWithUnit(k, b.figures.printed[k])}`
+        const next = table.indexOf(row, at)
+        expect(next, row).toBeGreaterThan(at)
+        at = next
+      }
+    }
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Workbook, Worksheet } from 'exceljs'
 import { buildReportXlsx, figureValue, loadExcel } from '../../../src/exports/xlsx'
 import { sheetName, textWidth } from '../../../src/exports/xlsx-sheet'
-import { FIGURE_KEYS } from '../../../src/domain/model/labels'
+import { FIGURE_GROUPS, FIGURE_KEYS, figure } from '../../../src/domain/report/registry'
 import { personTable, cellText } from '../../../src/domain/report/table'
 import type { ReportBundle } from '../../../src/domain/report/bundle'
 import { EXPECTED, exampleBundle } from './support'
@@ -45,6 +45,12 @@ describe('xlsx', () => {
     for (const key of FIGURE_KEYS) {
       expect(byKey.has(key), key).toBe(true)
       expect(shown(ws, byKey.get(key)!, 3), key).toBe(EXPECTED.figures[key])
+    }
+    // The registry decides the rows: its order, its group titles and labels.
+    expect([...byKey.keys()].filter((k) => (FIGURE_KEYS as string[]).includes(k))).toEqual(FIGURE_KEYS)
+    for (const key of FIGURE_KEYS) {
+      const group = FIGURE_GROUPS.find((g) => g.id === figure(key).group)!
+      expect([shown(ws, byKey.get(key)!, 1), shown(ws, byKey.get(key)!, 2)], key).toEqual([group.title, figure(key).label])
     }
     expect(shown(ws, 2, 1)).toBe('分组')
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import FigureGroupCard from '@/components/report/FigureGroupCard.vue'
 import { compareYears } from '@/domain/report/figures'
+import { FIGURE_GROUPS, figure } from '@/domain/report/registry'
 import { exampleBundle } from '../exports/support'
 
 describe('FigureGroupCard', () => {
@@ -27,4 +28,19 @@ describe('FigureGroupCard', () => {
     expect(fig.querySelector('.fig__prev')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('上年 5 -2')
     expect(w.get('[data-figure="examEligible"]').text()).toBe('3')
   })
+
+  it('labels every figure of every group from the registry, with its unit after the value', () => {
+    for (const g of FIGURE_GROUPS) {
+      const w = mount(FigureGroupCard, { props: { ...props, title: g.title, groupId: g.id, keys: g.keys, comparison: null } })
+      expect(w.get('h2').text()).toBe(g.title)
+      for (const key of g.keys) {
+        const fig = w.get(`[data-figure="${key}"]`).element.closest('.fig')!
+        expect(fig.querySelector('.fig__label')!.textContent, key).toBe(figure(key).label)
+        expect(w.get(`[data-figure="${key}"]`).text(), key).toBe(b.figures.printed[key])
+        const unit = fig.querySelector('.fig__unit')?.textContent ?? null
+        expect(unit, key).toBe(b.figures.printed[key] === '—' ? null : figure(key).unit)
+      }
+    }
+  })
 })
+

@@ -1,6 +1,6 @@
 /**
  * An independent, deliberately plain re-computation of the report figures,
- * written from PRODUCT.md's definitions only (no code shared with src/domain),
+ * written from the definitions of docs/spec/report-figures.md only (no code shared with src/domain),
  * to check the real computation at scale.
  */
 import type { Activity, Exam, ExamResult, LedgerData, Person, PersonHoursRule } from '../../../src/domain/model/types'

@@ -6,7 +6,7 @@ import { buildReportBundle } from '../../../src/domain/report/bundle'
 import { personTable } from '../../../src/domain/report/table'
 import { buildTrainingCards } from '../../../src/domain/measures/training-cards'
 import { buildPersonCsv } from '../../../src/exports/csv'
-import { FIGURE_KEYS } from '../../../src/domain/model/labels'
+import { FIGURE_KEYS } from '../../../src/domain/report/registry'
 import { isTombstone, type LedgerData, type LedgerRecords } from '../../../src/domain/model/types'
 import { naiveFigures } from './naive-figures'
 

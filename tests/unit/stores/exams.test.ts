@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { LedgerDB, listExamResults, listExams, putRecords, setDb, setWallClock } from '@/db'
+import { LedgerDB, listExamResults, listExams, setDb, setWallClock } from '@/db'
+import { putRecords } from '../support/ledger-db'
 import { useExamsStore } from '@/stores/exams'
 import { defaultExamTitle, type ExamInput } from '@/domain/input/exam-input'
 import type { Person } from '@/domain/model/types'
@@ -68,6 +69,26 @@ describe('exams store', () => {
     expect(await tables()).toEqual(before)
     await exams.clearResult(id, 'p1')
     expect((await listExamResults(db, id)).map((r) => r.personId)).toEqual(['p2'])
+  })
+
+  it('saves pasted results in one transaction, replacing earlier ones under their id; a bad one writes nothing', async () => {
+    const exams = useExamsStore()
+    const id = await exams.saveExam(annual)
+    await exams.saveResult(id, 'p1', { status: 'taken', score: 50, reason: null })
+    const [old] = await listExamResults(db, id)
+    const before = await tables()
+    await expect(exams.saveResults(id, [{ personId: 'p1', result: { status: 'taken', score: 101, reason: null } }])).rejects.toThrow('成绩应在 0–100 分之间')
+    await expect(exams.saveResults(id, [{ personId: 'nobody', result: { status: 'absent', score: null, reason: null } }])).rejects.toThrow('有人员已从名册删除')
+    await expect(exams.saveResults(id, [])).rejects.toThrow('没有可以保存的成绩')
+    expect(await tables()).toEqual(before)
+    const n = await exams.saveResults(id, [
+      { personId: 'p1', result: { status: 'taken', score: 61, reason: null } },
+      { personId: 'p2', result: { status: 'exempt', score: null, reason: '产假' } },
+    ])
+    expect(n).toBe(2)
+    const results = await listExamResults(db, id)
+    expect(results.map((r) => [r.personId, r.status, r.score, r.reason]).sort()).toEqual([['p1', 'taken', 61, null], ['p2', 'exempt', null, '产假']])
+    expect(results.find((r) => r.personId === 'p1')?.id).toBe(old.id)
   })
 
   it('removes an exam together with its results in one go', async () => {

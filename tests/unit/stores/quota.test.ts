@@ -15,6 +15,7 @@ import type { Person, Section } from '@/domain/model/types'
 import { useActivityEditsStore } from '@/stores/activity-edits'
 import { useLedgerStore } from '@/stores/ledger'
 import { useRosterStore } from '@/stores/roster'
+import { readRosterPaste } from '@/domain/input/roster-paste'
 import { abortOfQuota, deleteFaultyLedgers, faultyLedger, quotaError, snapshotOf, type FaultyLedger } from '../support/faults'
 
 const TODAY = '2024-11-22'
@@ -58,8 +59,8 @@ const SAVES: [string, Save][] = [
     () => useActivityEditsStore().quickLog({ kind: 'online', date: TODAY, hours: 1.5, laws: ['宪法'], topic: '', platform: '法宣在线' }, TODAY),
   ],
   [
-    'roster.bulkAddPersons (5 persons in one commit)',
-    () => useRosterStore().bulkAddPersons(['甲一', '乙二', '丙三', '丁四', '戊五'], { sectionId: 's1', roles: [], activeFrom: '2024-01-01' }, TODAY),
+    'roster.pasteRoster (5 persons in one commit)',
+    () => useRosterStore().pasteRoster(readRosterPaste('甲一\n乙二\n丙三\n丁四\n戊五', []).persons, {}, { sectionId: 's1', roles: [], activeFrom: '2024-01-01' }, TODAY),
   ],
 ]
 

@@ -6,6 +6,8 @@ import { commitChanges, LedgerDB, listPersons, listSections, setDb, setWallClock
 import { useRosterStore } from '@/stores/roster'
 import { InputError } from '@/domain/input/input-error'
 import type { Activity, Person } from '@/domain/model/types'
+import { readRosterPaste } from '@/domain/input/roster-paste'
+import type { PasteDefaults } from '@/domain/input/roster-paste-plan'
 
 let db: LedgerDB
 let n = 0
@@ -34,6 +36,11 @@ async function snapshot() {
     activities: await db.activities.toArray(),
     meta: await db.meta.toArray(),
   }
+}
+
+/** 批量添加 of a list of names, as the paste sheet sends it. */
+async function addNames(names: string[], defaults: PasteDefaults, on = TODAY): Promise<string[]> {
+  return (await useRosterStore().pasteRoster(readRosterPaste(names.join('\n'), []).persons, {}, defaults, on)).ids
 }
 
 async function seed() {
@@ -66,7 +73,7 @@ describe('sections', () => {
 
   it('refuses to remove a section that still has persons (a leaver too) and changes nothing', async () => {
     const { roster, office, law } = await seed()
-    const [p] = await roster.bulkAddPersons(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    const [p] = await addNames(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' })
     await roster.setLeaving(p, '2024-06-30', TODAY)
     const before = await snapshot()
     await expect(roster.removeSection(office)).rejects.toThrow('“办公室”还有 1 名人员（其中已调出 1 人），请先把他们调整到其他股室')
@@ -78,8 +85,8 @@ describe('sections', () => {
 })
 
 describe('persons', () => {
-  it('bulk-adds many persons in one readwrite transaction', async () => {
-    const { roster, office } = await seed()
+  it('pastes many persons in one readwrite transaction, in the pasted order', async () => {
+    const { office } = await seed()
     // Count the IndexedDB transactions Dexie opens (a nested Dexie transaction reuses its parent's).
     const core = db.core
     const original = core.transaction
@@ -89,24 +96,54 @@ describe('persons', () => {
       return original.call(core, stores, mode, options)
     })
     const changesBefore = (await db.meta.get('changesSinceBackup'))?.value as number
-    const ids = await roster.bulkAddPersons(['张三', '李四', '王五'], { sectionId: office, roles: ['enforcement'], activeFrom: '2024-01-01' }, TODAY)
+    const ids = await addNames(['张三', '李四', '王五'], { sectionId: office, roles: ['enforcement'], activeFrom: '2024-01-01' })
     expect(ids).toHaveLength(3)
     expect(modes.filter((m) => m === 'readwrite')).toHaveLength(1)
     const persons = await listPersons(db)
-    expect(persons.map((p) => p.name).sort()).toEqual(['张三', '李四', '王五'].sort())
+    expect(persons.sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((p) => [p.name, p.order])).toEqual([['张三', 1], ['李四', 2], ['王五', 3]])
     expect(persons.every((p) => p.sectionId === office && p.roles[0] === 'enforcement' && p.activeTo === null)).toBe(true)
     expect((await db.meta.get('changesSinceBackup'))?.value).toBe(changesBefore + 3)
   })
 
-  it('refuses a bulk add with a bad name, section or date, and writes none of it', async () => {
-    const { roster, office } = await seed()
+  it('refuses a paste with a bad section or date, or nothing picked, and writes none of it', async () => {
+    const { office } = await seed()
     const before = await snapshot()
     const opts = { sectionId: office, roles: [], activeFrom: '2024-01-01' }
-    await expect(roster.bulkAddPersons([], opts, TODAY)).rejects.toThrow('没有可添加的姓名')
-    await expect(roster.bulkAddPersons(['张三', '  '], opts, TODAY)).rejects.toThrow('请填写姓名')
-    await expect(roster.bulkAddPersons(['张三'], { ...opts, sectionId: 'nope' }, TODAY)).rejects.toThrow('所选股室已不存在')
-    await expect(roster.bulkAddPersons(['张三'], { ...opts, activeFrom: '2025-01-01' }, TODAY)).rejects.toThrow('调入日期不能晚于今天')
+    await expect(addNames([], opts)).rejects.toThrow('没有勾选要添加或更新的人员')
+    await expect(addNames(['张'.repeat(31)], opts)).rejects.toThrow('没有勾选要添加或更新的人员') // too long: never picked
+    await expect(addNames(['张三'], { ...opts, sectionId: 'nope' })).rejects.toThrow('所选股室已不存在')
+    await expect(addNames(['张三'], { ...opts, activeFrom: '2025-01-01' })).rejects.toThrow('调入日期不能晚于今天')
     expect(await snapshot()).toEqual(before)
+  })
+
+  it('pastes a table: new sections, cert numbers, the pasted order, and fills in an existing person', async () => {
+    const { roster, office } = await seed()
+    const [old] = await addNames(['老李'], { sectionId: office, roles: [], activeFrom: '2020-01-01' })
+    const text = '姓名\t股室\t执法证号\n赵一鸣\t办公室\t\n钱二\t执法大队\t44010012345\n老李\t\t44010099999\n孙三\t执法大队\t44010012346\n'
+    const paste = readRosterPaste(text, ['办公室', '法规股'])
+    const out = await roster.pasteRoster(paste.persons, {}, { sectionId: office, roles: [], activeFrom: '2024-01-01' }, TODAY)
+    expect(out).toMatchObject({ added: 3, updated: 1, sections: 1 })
+    const sections = await listSections(db)
+    const team = sections.find((s) => s.name === '执法大队')!
+    expect(team.order).toBe(3)
+    const persons = (await listPersons(db)).sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+    expect(persons.map((p) => [p.name, p.order, p.sectionId === team.id, p.certNo, p.roles])).toEqual([
+      ['老李', 1, false, '44010099999', ['enforcement']],
+      ['赵一鸣', 2, false, null, []],
+      ['钱二', 3, true, '44010012345', ['enforcement']],
+      ['孙三', 4, true, '44010012346', ['enforcement']],
+    ])
+    expect(persons.find((p) => p.id === old)?.sectionId).toBe(office)
+  })
+
+  it('a person added alone goes after everyone; editing keeps the place', async () => {
+    const { roster, office } = await seed()
+    await addNames(['甲', '乙'].map((x) => `${x}某`), { sectionId: office, roles: [], activeFrom: '2020-01-01' })
+    const input = { id: null, name: '丙某', sectionId: office, title: null, roles: [], certNo: null, activeFrom: '2020-03-01', activeTo: null }
+    const id = await roster.savePerson(input, TODAY)
+    expect((await db.persons.get(id)) as Person).toMatchObject({ order: 3 })
+    await roster.savePerson({ ...input, id, title: '科员', order: 99 }, TODAY)
+    expect((await db.persons.get(id)) as Person).toMatchObject({ order: 3, title: '科员' })
   })
 
   it('saves and edits a person; refuses an empty name or a leave date before joining', async () => {
@@ -125,7 +162,7 @@ describe('persons', () => {
 
   it('调出 keeps every activity of the person; reinstating clears activeTo', async () => {
     const { roster, office } = await seed()
-    const [p, q] = await roster.bulkAddPersons(['张三', '李四'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    const [p, q] = await addNames(['张三', '李四'], { sectionId: office, roles: [], activeFrom: '2020-01-01' })
     const activity: Omit<Activity, 'updatedAt'> = {
       id: 'a1', kind: 'lecture', title: '法治讲座', date: '2024-03-01', endDate: null, hours: 2, legalTheme: true, laws: [],
       category: null, organizer: null, lecturer: null, attendees: [p, q], note: '',
@@ -144,14 +181,14 @@ describe('persons', () => {
 
   it('deletes a person nobody names (entered by mistake)', async () => {
     const { roster, office } = await seed()
-    const [p] = await roster.bulkAddPersons(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    const [p] = await addNames(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' })
     await roster.removePerson(p)
     expect(await listPersons(db)).toEqual([])
   })
 
   it('follows the database in its live refs', async () => {
     const { roster, office } = await seed()
-    await roster.bulkAddPersons(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' }, TODAY)
+    await addNames(['张三'], { sectionId: office, roles: [], activeFrom: '2020-01-01' })
     await vi.waitFor(() => expect(roster.persons.map((p) => p.name)).toEqual(['张三']))
     expect(roster.sections.map((s) => s.name)).toEqual(['办公室', '法规股'])
   })

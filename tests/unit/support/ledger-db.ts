@@ -2,6 +2,8 @@
 import { afterEach, beforeEach } from 'vitest'
 import { LedgerDB } from '@/db/database'
 import { setWallClock } from '@/db/clock'
+import { commitChanges } from '@/db/writes'
+import type { Stamp, TableName } from '@/domain/model/types'
 
 /** Registers the hooks; read `.db` inside a test (or a later beforeEach). */
 export function freshLedgerPerTest(prefix: string): { readonly db: LedgerDB } {
@@ -24,4 +26,14 @@ export function freshLedgerPerTest(prefix: string): { readonly db: LedgerDB } {
       return current
     },
   }
+}
+
+/** Seeds records the way the app writes them (one transaction, stamped from the clock). */
+export function putRecords<T extends { id: string; updatedAt: Stamp }>(db: LedgerDB, table: TableName, records: Omit<T, 'updatedAt'>[]): Promise<void> {
+  return commitChanges(db, [{ table, put: records }])
+}
+
+/** Deletes records the way the app does (tombstones). */
+export function removeRecords(db: LedgerDB, table: TableName, ids: string[]): Promise<void> {
+  return commitChanges(db, [{ table, remove: ids }])
 }

@@ -1,4 +1,4 @@
-// PRODUCT.md "Bad input" for activities: each case gets a plain zh-CN message.
+// Bad input for activities: each case gets a plain zh-CN message and nothing is saved.
 import { describe, expect, it } from 'vitest'
 import {
   deriveActivityTitle,

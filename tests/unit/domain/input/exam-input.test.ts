@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest'
 import {
   composeExemptReason,
   defaultExamTitle,
-  gradeOf,
   normalizeResult,
   parseScore,
   validateExam,
   validateResult,
   type ExamInput,
 } from '../../../../src/domain/input/exam-input'
-import { entryCounts, examEntryRows, nextWithoutResult } from '../../../../src/domain/measures/exam-entry'
+import { examEntry, nextWithoutResult } from '../../../../src/domain/measures/exam-entry'
+import { gradeOf } from '../../../../src/domain/measures/exam-stats'
 import type { Exam, ExamResult } from '../../../../src/domain/model/types'
 import { person, section, STAMP } from '../factories'
 
@@ -102,18 +102,18 @@ describe('exam entry rows', () => {
 
   it('lists those active on the exam date in roster order, plus anyone with a result', () => {
     const results = [result('c', {}), result('d', { status: 'exempt', score: null, reason: '病假' })]
-    const rows = examEntryRows(x, [a, b, c, d], results, [s1, s2], '2024-12-01')
+    const { rows, tally } = examEntry(x, [a, b, c, d], results, [s1, s2], '2024-12-01')
     expect(rows.map((r) => [r.person.id, r.inScope])).toEqual([['b', true], ['c', false], ['d', true], ['a', true]])
-    expect(entryCounts(rows)).toEqual({ eligible: 2, taken: 0, absent: 0, exempt: 1, missing: 2 })
+    expect(tally).toMatchObject({ eligible: 2, taken: 0, absent: 0, exempt: 1, missing: 2 })
     expect(nextWithoutResult(rows, 'b')?.person.id).toBe('a')
     expect(nextWithoutResult(rows, 'a')?.person.id).toBe('b')
   })
 
   it('lists pre-appointment takers only', () => {
     const pre: Exam = { ...x, kind: 'preAppointment' }
-    const rows = examEntryRows(pre, [a, b, c, d], [result('a', {})], [s1, s2], '2024-12-01', ['d'])
+    const { rows, tally } = examEntry(pre, [a, b, c, d], [result('a', {})], [s1, s2], '2024-12-01', ['d'])
     expect(rows.map((r) => r.person.id)).toEqual(['d', 'a'])
-    expect(entryCounts(rows)).toEqual({ eligible: 2, taken: 1, absent: 0, exempt: 0, missing: 1 })
+    expect(tally).toMatchObject({ eligible: 2, taken: 1, absent: 0, exempt: 0, missing: 1 })
     expect(nextWithoutResult(rows, 'd')).toBeNull()
   })
 })

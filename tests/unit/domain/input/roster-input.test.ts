@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  flagDuplicates,
   normalizePerson,
   parseNameList,
   personWarnings,
@@ -38,22 +37,6 @@ describe('parseNameList', () => {
 
   it('returns nothing for blank text', () => {
     expect(parseNameList('  \n\t ,、 ')).toEqual([])
-  })
-})
-
-describe('flagDuplicates', () => {
-  it('flags names on the roster and repeats in the paste, ignoring spaces', () => {
-    expect(flagDuplicates(['张三', '李四', '张 三', '王五', '李四'], ['王五'])).toEqual([
-      { name: '张三', flag: null },
-      { name: '李四', flag: null },
-      { name: '张 三', flag: 'paste' },
-      { name: '王五', flag: 'roster' },
-      { name: '李四', flag: 'paste' },
-    ])
-  })
-
-  it('flags an overlong name', () => {
-    expect(flagDuplicates(['张'.repeat(31)], [])[0].flag).toBe('tooLong')
   })
 })
 

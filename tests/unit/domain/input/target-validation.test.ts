@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest'
 import {
   blankRuleForm,
   formsToRules,
-  ruleTitle,
   ruleToForm,
   validateRules,
   type HoursRuleForm,
   type RuleForm,
 } from '../../../../src/domain/input/target-input'
+import { ruleTitle } from '../../../../src/domain/model/labels'
 import { defaultTargetRules } from '../../../../src/domain/measures/targets-default'
 import type { TargetRule } from '../../../../src/domain/model/types'
 

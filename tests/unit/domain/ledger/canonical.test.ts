@@ -6,7 +6,7 @@ import { canonicalJson, carefulCanonicalJson, recordsHash, sha256Hex } from '../
 const FIXTURE = new URL('../../../fixtures/ledger/example-2023.xuefa.json', import.meta.url)
 
 const U = '2024-01-01T00:00:00.000Z_0000_dev1'
-/** The CONTRACT.md test vector, written exactly as the contract prints it (non-canonical key order). */
+/** The test vector of docs/spec/ledger-file.md, written exactly as the spec prints it (non-canonical key order). */
 const VECTOR_TEXT =
   '{"sections":[{"id":"s1","name":"办公室","order":1,"updatedAt":U}],"persons":[{"id":"p1","name":"张三","sectionId":"s1","title":null,"roles":["enforcement"],"certNo":null,"activeFrom":"2020-01-01","activeTo":null,"updatedAt":U}],"activities":[{"id":"a1","kind":"self","title":"自学《中华人民共和国宪法》","date":"2024-03-01","endDate":null,"hours":1.5,"legalTheme":true,"laws":["中华人民共和国宪法"],"category":null,"organizer":null,"lecturer":null,"attendees":["p1"],"note":"","updatedAt":U},{"id":"a2","deletedAt":U,"updatedAt":U}],"exams":[],"examResults":[],"targetSets":[]}'.replaceAll(
     'U',
@@ -158,7 +158,7 @@ describe('sha256Hex', () => {
 })
 
 describe('recordsHash', () => {
-  it('matches the CONTRACT.md test vector', async () => {
+  it('matches the test vector of docs/spec/ledger-file.md', async () => {
     const records = JSON.parse(VECTOR_TEXT) as unknown
     expect(await recordsHash(records)).toBe(VECTOR_SHA)
   })

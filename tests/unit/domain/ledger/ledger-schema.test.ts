@@ -250,7 +250,7 @@ describe('parseLedgerText', () => {
 })
 
 describe('validateRecords', () => {
-  it('accepts the CONTRACT.md test vector records', () => {
+  it('accepts the records of the spec\'s test vector', () => {
     const V = '2024-01-01T00:00:00.000Z_0000_dev1'
     const records = {
       sections: [{ id: 's1', name: '办公室', order: 1, updatedAt: V }],

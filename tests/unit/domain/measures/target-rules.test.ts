@@ -150,13 +150,13 @@ describe('personHours rule, unit verdict', () => {
   it('sorts behind-first: missed, behind, on track, met, then the largest gap', () => {
     const acts = [train('a', '2023-03-01', 1), train('b', '2023-03-01', 3)]
     const r = evaluateTargets(data(acts), 2023, '2023-08-01').results[0] as PersonHoursRuleResult
-    // a gap 9, b gap 7, gone (left, all of its span elapsed → expected = its target 5, gap 5)
+    // a gap 9, b gap 7; gone left on 06-30, so its period is over: missed with its pro-rated target 5 (gap 5)
     expect(r.persons.map((x) => [x.person.id, x.status, x.gap])).toEqual([
+      ['gone', 'missed', 5],
       ['a', 'behind', 9],
       ['b', 'behind', 7],
-      ['gone', 'behind', 5],
     ])
-    expect(summarizeStatuses(r.persons)).toEqual({ met: 0, onTrack: 0, behind: 3, missed: 0 })
+    expect(summarizeStatuses(r.persons)).toEqual({ met: 0, onTrack: 0, behind: 2, missed: 1 })
   })
 })
 
@@ -174,7 +174,9 @@ describe('examParticipation rule', () => {
   it('an eligible person with no result counts as not taken', () => {
     const d = ledger({ ...base, examResults: [result('x', 'a'), result('x', 'b')] })
     expect(evalExam(d, '2023-12-31')).toMatchObject({ status: 'missed', eligible: 3, taken: 2 })
-    expect(evalExam(d, '2023-12-30').status).toBe('behind')
+    // on the exam day results may still come in; once it is over, short of 100% is missed
+    expect(evalExam(d, '2023-10-10').status).toBe('behind')
+    expect(evalExam(d, '2023-10-11').status).toBe('missed')
   })
   it('no exam held yet is on track before Dec 31 and missed on it', () => {
     const d = ledger({ ...base, exams: [] })
@@ -223,7 +225,7 @@ describe('target sets', () => {
     expect(targetSetFor([b, a, targetSet(2022, [])], 2023)).toBe(b)
     expect(targetSetFor([a], 2024)).toBeNull()
   })
-  it('the default set has the defaults of PRODUCT.md, each with a basis', () => {
+  it('the default set has the defaults of docs/spec/report-figures.md; no dated document is asserted as a basis', () => {
     let n = 0
     const set = defaultTargetSet(2025, () => `id${n++}`, STAMP)
     expect(set).toMatchObject({ id: 'id0', year: 2025, updatedAt: STAMP })
@@ -233,7 +235,9 @@ describe('target sets', () => {
       { type: 'unitActivityCount', kind: 'centerGroup', legalThemeOnly: true, min: 2 },
       { type: 'unitActivityCount', kind: 'lecture', legalThemeOnly: false, min: 1 },
     ])
-    expect(set.rules.every((r) => typeof r.basis === 'string' && r.basis.length > 0)).toBe(true)
+    // The 60-学时 rule's basis is offered to the keeper (basis.ts), not filled in; the others describe themselves.
+    expect(set.rules.map((r) => r.basis ?? null)).toEqual([null, expect.stringContaining('参考率100%'), expect.stringContaining('法治专题'), expect.stringContaining('法治讲座')])
+    expect(set.rules.some((r) => /\d{4}\s*[—-]\s*\d{4}/.test(r.basis ?? ''))).toBe(false)
     expect(new Set(set.rules.map((r) => r.id)).size).toBe(4)
   })
   it('copying makes new ids and shares nothing', () => {
@@ -267,7 +271,7 @@ describe('personProgress (the me card)', () => {
     expect(me.rules).toHaveLength(2)
     expect(me.exam).toBeNull() // the exam is dated after D
     const later = personProgress(data, 'me', 2024, '2024-10-31')!
-    expect(later.exam).toMatchObject({ isEligible: true, status: 'taken', score: 96, isPassed: true, isExcellent: true })
+    expect(later.exam).toMatchObject({ isEligible: true, status: 'taken', score: 96, isPassed: true, isExcellent: true, grade: '优秀' })
   })
   it('a staff member is held to the all-staff rule only', () => {
     // 10 学时; 2024-10-31 is day 305: pace 8.33 > 1.5

@@ -10,7 +10,6 @@ import {
   daysInclusive,
   elapsedShareOfYear,
   fromDayNumber,
-  inYearUpTo,
   isActiveOn,
   isIsoDate,
   isLeapYear,
@@ -120,15 +119,6 @@ describe('periods', () => {
     expect(periodEnd(2023, '2023-11-30')).toBe('2023-11-30')
     expect(periodEnd(2023, '2024-03-01')).toBe('2023-12-31')
   })
-
-  it('places dates in year Y up to D', () => {
-    expect(inYearUpTo('2023-01-01', 2023, '2023-06-30')).toBe(true)
-    expect(inYearUpTo('2023-06-30', 2023, '2023-06-30')).toBe(true)
-    expect(inYearUpTo('2023-07-01', 2023, '2023-06-30')).toBe(false)
-    expect(inYearUpTo('2022-12-31', 2023, '2023-06-30')).toBe(false)
-    expect(inYearUpTo('2023-12-31', 2023, '2024-02-01')).toBe(true)
-    expect(inYearUpTo('2024-01-01', 2023, '2024-02-01')).toBe(false)
-  })
 })
 
 describe('isActiveOn', () => {
@@ -170,7 +160,7 @@ describe('active days and pro-rated targets', () => {
     expect(proRatedTarget(60, { activeFrom: '2024-01-01', activeTo: null }, 2024)).toBe(60)
   })
 
-  it('pro-rates a joiner by days, rounding up to 0.5 (PRODUCT.md examples)', () => {
+  it('pro-rates a joiner by days, rounding up to 0.5 (the example of docs/spec/report-figures.md)', () => {
     // 60 × 184/366 = 30.16 → 30.5
     expect(proRatedTarget(60, { activeFrom: '2024-07-01', activeTo: null }, 2024)).toBe(30.5)
     // 60 × 92/365 = 15.12 → 15.5

@@ -12,8 +12,6 @@ import {
 import {
   CATEGORY_LABELS,
   EXAM_KIND_LABELS,
-  FIGURE_KEYS,
-  FIGURE_LABELS,
   KIND_LABELS,
   KIND_SHORT_LABELS,
   ONLINE_PLATFORMS,
@@ -80,17 +78,6 @@ describe('labels', () => {
     expect(new Set(Object.values(TARGET_STATUS_COLORS)).size).toBe(TARGET_STATUSES.length)
     expect(TARGET_STATUS_COLORS.met).toBe('success')
     expect(TARGET_STATUS_COLORS.missed).toBe('danger')
-  })
-
-  it('list every report figure key of PRODUCT.md in table order, each labelled', () => {
-    expect(FIGURE_KEYS).toHaveLength(27)
-    expect(new Set(FIGURE_KEYS).size).toBe(27)
-    expect(FIGURE_KEYS[0]).toBe('staffCount')
-    expect(FIGURE_KEYS.slice(-2)).toEqual(['targetsMet', 'targetsTotal'])
-    expect(FIGURE_KEYS.indexOf('preMeetingSessions')).toBe(FIGURE_KEYS.indexOf('examExcellentRate') + 1)
-    expectComplete(FIGURE_LABELS, FIGURE_KEYS)
-    expect(FIGURE_LABELS.examParticipationRate).toBe('参考率')
-    expect(FIGURE_LABELS.lectureCount).toBe('法治讲座（场）')
   })
 
   it('offer the common online platforms, the best-known first', () => {

@@ -178,7 +178,7 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
     expect(f.targets.results.map((r) => [r.rule.id, r.status])).toEqual([
       ['R1', 'behind'],
       ['R2', 'behind'],
-      ['R3', 'behind'], // 80% < 100%, before the year ends
+      ['R3', 'missed'], // 80% < 100%, and the exam (10-20) is over: final though the year goes on
       ['R4', 'met'],
       ['R5', 'met'],
       ['R6', 'behind'], // 2 < 4 × 335/366 = 3.66
@@ -188,13 +188,13 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
   it('R1 per person: expected on 11-30 is 60 × 335/366 = 54.92 for the whole-year officers', () => {
     const r1 = f.targets.results[0] as PersonHoursRuleResult
     expect(r1.persons.map((r) => [r.person.id, r.status, r.isActiveOnAsOf])).toEqual([
-      // behind, by gap: p02 60-29.5=30.5, p12 23, p14 23, p07 21, p13 20
+      // left 09-30: target 60 × 274/366 = 44.9 → 45; a leaver's period is over → missed (25 → gap 20), not behind
+      ['p13', 'missed', false],
+      // behind, by gap: p02 60-29.5=30.5, p12 23, p14 23, p07 21
       ['p02', 'behind', true],
       ['p14', 'behind', true], // gap 23: 沈 (shen) before 卫 (wei) by pinyin
       ['p12', 'behind', true],
       ['p07', 'behind', true], // gap 21
-      // left 09-30: target 60 × 274/366 = 44.9 → 45; all of a leaver's span has elapsed → expected 45; 25 → gap 20
-      ['p13', 'behind', false],
       ['p11', 'onTrack', true], // 58 ≥ 54.92
       ['p09', 'met', true], // both gap 0: 冯 (feng) before 吴 (wu)
       ['p06', 'met', true],
@@ -233,9 +233,9 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
     expect(summarizeStatuses(s3)).toEqual({ met: 0, onTrack: 1, behind: 2, missed: 0 })
   })
 
-  it('per-person table: section order then name; leavers kept; p15 (not yet active) left out', () => {
+  it('per-person table: section order then the roster order (leaders first, then name); leavers kept; p15 (not yet active) left out', () => {
     expect(f.perPerson.map((r) => r.person.id)).toEqual([
-      ...['p04', 'p02', 'p03', 'p01', 'p05'], // 办公室: 李 钱 孙 赵 周
+      ...['p02', 'p01', 'p04', 'p03', 'p05'], // 办公室: leaders 钱 赵, then 李 孙 周
       ...['p10', 'p09', 'p08', 'p06', 'p07'], // 法规股: 陈 冯 王 吴 郑
       ...['p11', 'p13', 'p14', 'p12'], // 执法大队: 褚 蒋 沈 卫
     ])

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIGURE_KEYS, type FigureKey } from '../../../../src/domain/model/labels'
-import { draftReportParagraph, formatZhDate, isStated, selfName } from '../../../../src/domain/report/draft'
+import { FIGURE_KEYS, figure, type FigureKey } from '../../../../src/domain/report/registry'
+import { draftReportParagraph, isStated, selfName } from '../../../../src/domain/report/draft'
+import { formatZhDate } from '../../../../src/domain/model/dates'
 import { computeReportFigures } from '../../../../src/domain/report/figures'
 import { activity, ledger, loadLedgerFile, person, LEDGER_FIXTURES } from '../factories'
 
@@ -116,3 +117,23 @@ describe('selfName', () => {
     expect(selfName('某某中心')).toBe('我单位')
   })
 })
+
+describe('every figure is stated in the words of its registry entry', () => {
+  const base = { unitName: '某区司法局', year: 2024, asOf: '2024-11-30', lawsStudied: [] }
+  const words = { we: '我局', lawNames: [] }
+  it.each(FIGURE_KEYS)('%s', (key) => {
+    const d = figure(key).draft
+    const over: Partial<Record<FigureKey, string>> = { [key]: '7' }
+    if (d?.requires) over[d.requires as FigureKey] = '9'
+    const text = draftReportParagraph({ printed: printedWith(over) }, base)
+    if (d === null) {
+      expect(text).toBe('截至2024年11月30日，我局2024年度暂无学法、培训和考试记录。')
+      return
+    }
+    expect(text).toContain(d.text('7', words).replace(/^我局/, ''))
+    // Zero is never stated: the clause goes with its figure.
+    const zero = draftReportParagraph({ printed: printedWith({ ...over, [key]: '0' }) }, base)
+    expect(zero).not.toContain(d.text('7', words).replace(/^我局/, ''))
+  })
+})
+

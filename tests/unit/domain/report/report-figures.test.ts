@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIGURE_KEYS } from '../../../../src/domain/model/labels'
-import { compareYears, computeReportFigures, FIGURE_FORMATS } from '../../../../src/domain/report/figures'
+import { FIGURE_KEYS, FIGURES } from '../../../../src/domain/report/registry'
+import { compareYears, computeReportFigures } from '../../../../src/domain/report/figures'
 import type { LedgerData } from '../../../../src/domain/model/types'
 import {
   activity,
@@ -273,7 +273,7 @@ describe('an empty year', () => {
   it('counts and the hour total print 0, rates, averages and the minimum print "—"', () => {
     const p = fig(ledger(), 2025, '2025-12-31')
     for (const key of FIGURE_KEYS) {
-      expect(p[key], key).toBe(FIGURE_FORMATS[key] === 'count' || key === 'totalHours' ? '0' : '—')
+      expect(p[key], key).toBe(FIGURES[key].format === 'count' || key === 'totalHours' ? '0' : '—')
     }
   })
   it('with staff but no records: hours 0, averages 0, participation 0%', () => {

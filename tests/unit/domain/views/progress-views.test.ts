@@ -54,9 +54,10 @@ describe('personStatusRows', () => {
   it('marks the exam: taken with score, exempt, nothing recorded', () => {
     const { rows } = setup()
     const byId = new Map(rows.map((r) => [r.person.id, r.exam]))
-    expect(byId.get('A')).toEqual({ status: 'taken', score: 96 })
-    expect(byId.get('K')).toEqual({ status: 'exempt', score: null })
-    expect(byId.get('B')).toEqual({ status: null, score: null })
+    expect(byId.get('A')).toMatchObject({ status: 'taken', score: 96, mark: { word: '优秀', score: '96 分', tone: 'excellent' } })
+    expect(byId.get('K')).toMatchObject({ status: 'exempt', score: null, mark: { word: '免考', tone: 'exempt' } })
+    // the exam (06-01) is over on D: a missing result is said so
+    expect(byId.get('B')).toMatchObject({ status: null, score: null, mark: { word: '未录入', advice: '考试已结束，成绩尚未录入' } })
   })
 
   it('summarizes sections in roster order, with 未分配股室 for the rest', () => {

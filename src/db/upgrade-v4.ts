@@ -1,9 +1,10 @@
 /**
- * Upgrade of a version-1 database to version 2: the new register tables start empty, and the device learns which
- * scopes it holds (meta `heldScopes`, docs/spec/scopes.md). A version-1 device in the keeper role holds its own
- * ledger ('local'). Any other held what a version-1 发布 gave: what everyone may see, as of the newest record it
- * received from another device (a version-1 发布 also carried exam scores; the views no longer show them).
- * Records are left exactly as they are.
+ * Upgrade of a version-1, -2 or -3 database to version 4: the new register tables start empty, and the device
+ * learns which scopes it holds (meta `heldScopes`, docs/spec/scopes.md). An older device in the keeper role holds
+ * its own ledger ('local'). Any other held what a 发布 of file format 1 gave: what everyone may see, as of the
+ * newest record it received from another device (such a 发布 also carried exam scores; the views no longer show
+ * them). A device that syncs records the scope the service grants at its next pull. Records are left exactly as
+ * they are.
  */
 import type { Transaction } from 'dexie'
 import type { HeldScope } from '../domain/access/held-scopes'
@@ -26,8 +27,8 @@ async function newestForeignStamp(tx: Transaction, deviceId: string | undefined)
   return newest === null ? null : new Date(newest).toISOString()
 }
 
-/** The scopes a version-1 device holds. */
-export async function heldScopesOfV1(tx: Transaction, now: Date): Promise<HeldScope[]> {
+/** The scopes a device of a version before 4 holds. */
+export async function heldScopesBeforeV4(tx: Transaction, now: Date): Promise<HeldScope[]> {
   if ((await metaValue(tx, 'unit')) === undefined) return []
   const role = await metaValue(tx, 'deviceRole')
   if (role === 'keeper') return [{ scope: { role: 'keeper' }, asOf: now.toISOString(), source: 'local' }]
@@ -35,7 +36,7 @@ export async function heldScopesOfV1(tx: Transaction, now: Date): Promise<HeldSc
   return [{ scope: { role: 'everyone' }, asOf: asOf ?? now.toISOString(), source: 'file:发布' }]
 }
 
-export async function upgradeToV2(tx: Transaction): Promise<void> {
+export async function upgradeToV4(tx: Transaction): Promise<void> {
   if ((await metaValue(tx, 'heldScopes')) !== undefined) return
-  await tx.table('meta').put({ key: 'heldScopes', value: await heldScopesOfV1(tx, new Date()) })
+  await tx.table('meta').put({ key: 'heldScopes', value: await heldScopesBeforeV4(tx, new Date()) })
 }

@@ -1,0 +1,125 @@
+// The app's sync client (src/sync/engine.ts over src/db on fake-indexeddb) against the real service: the keeper
+// uploads the ledger, an official's saves reach the keeper, the keeper's 退回 reaches the official, a file merged
+// on a synced device is uploaded, and a record outside the scope is set aside, not retried forever.
+import 'fake-indexeddb/auto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, SETUP_CODE, startService, type Service } from './support/harness'
+import { exampleLedger, selfStudy } from './support/ledger'
+import { LedgerDB } from '../../src/db/database'
+import { commitChanges } from '../../src/db/writes'
+import { mergeRecords } from '../../src/db/merge-records'
+import { setReview } from '../../src/db/review'
+import { getMeta, setMeta } from '../../src/db/meta'
+import { ledgerHash } from '../unit/exchange/support'
+import { pendingCount, readSyncRows } from '../../src/db/sync-store'
+import { connectWithSetupCode, joinWithInvitation, syncOnce } from '../../src/sync/engine'
+import { syncApi } from '../../src/sync/api'
+import type { Activity } from '../../src/domain/model/types'
+
+let n = 0
+function freshDb(): LedgerDB {
+  return new LedgerDB(`client-${++n}-${Date.now()}`)
+}
+const NOW = () => new Date().toISOString()
+
+describe.each(ENGINES)('the app sync client on %s', (engine) => {
+  let svc: Service
+  const ledger = exampleLedger()
+  beforeAll(async () => {
+    svc = await startService(engine)
+  })
+  afterAll(() => svc.close())
+
+  async function keeperDevice(): Promise<LedgerDB> {
+    const db = freshDb()
+    await mergeRecords(db, ledger.records, { unit: ledger.unit })
+    await connectWithSetupCode(db, { base: svc.url, label: 'pc', nowIso: NOW(), setupCode: SETUP_CODE, county: false })
+    return db
+  }
+
+  it('a keeper connects and uploads the whole ledger; a second keeper device gets the same ledger', async () => {
+    const keeper = await keeperDevice()
+    expect(await pendingCount(keeper)).toBe(20)
+    const out = await syncOnce(keeper, { batchSize: 7 })
+    expect(out.pushed).toBe(20)
+    expect(await pendingCount(keeper)).toBe(0)
+    const second = freshDb()
+    await connectWithSetupCode(second, { base: svc.url, label: 'pc2', nowIso: NOW(), setupCode: SETUP_CODE, county: false }).catch((e) => e)
+    // A device without a ledger cannot register a unit; it joins by invitation instead.
+    const code = (await syncApi.invite({ base: svc.url, token: (await readSyncRows(keeper)).connection!.token }, { personId: 'q1', role: 'keeper' })).code
+    await joinWithInvitation(second, { base: svc.url, label: 'pc2', nowIso: NOW(), code })
+    await syncOnce(second)
+    expect(await ledgerHash(second)).toBe(await ledgerHash(keeper))
+    expect(await getMeta(second, 'unit')).toEqual(ledger.unit)
+    expect((await readSyncRows(second)).state).toMatchObject({ scope: { role: 'keeper' }, source: svc.url })
+  })
+
+  it("an official's save reaches the keeper, and the keeper's 退回 reaches her", async () => {
+    const keeper = await keeperDevice()
+    await syncOnce(keeper)
+    const token = (await readSyncRows(keeper)).connection!.token
+    const code = (await syncApi.invite({ base: svc.url, token }, { personId: 'q5', role: 'official' })).code
+    const phone = freshDb()
+    await joinWithInvitation(phone, { base: svc.url, label: 'phone', nowIso: NOW(), code })
+    await syncOnce(phone)
+    expect(await getMeta(phone, 'identity')).toBe('q5')
+    expect(await getMeta(phone, 'deviceRole')).toBe('person')
+    const { updatedAt: _u, ...rec } = selfStudy('q5', { id: 'phone-rec-1' })
+    await commitChanges(phone, [{ table: 'activities', put: [rec] }])
+    expect(await pendingCount(phone)).toBe(1)
+    await syncOnce(phone)
+    expect(((await phone.activities.get('phone-rec-1')) as Activity).review).toBe('selfReported')
+    await syncOnce(keeper)
+    expect(((await keeper.activities.get('phone-rec-1')) as Activity).review).toBe('selfReported')
+    await setReview(keeper, ['phone-rec-1'], 'returned', '请补充学习内容')
+    await syncOnce(keeper)
+    await syncOnce(phone)
+    expect(await phone.activities.get('phone-rec-1')).toMatchObject({ review: 'returned', reviewNote: '请补充学习内容' })
+    // The official never holds the others' personal records.
+    expect(await phone.activities.get('c7')).toBeDefined()
+    expect(await phone.activities.get('c5')).toBeUndefined()
+  })
+
+  it('a file merged on a synced keeper device is uploaded too', async () => {
+    const keeper = await keeperDevice()
+    await syncOnce(keeper)
+    const extra = selfStudy('q2', { id: 'from-a-file' })
+    const { applyPrepared } = await import('../../src/db/ledger-apply')
+    const res = await applyPrepared(keeper, {
+      header: { ...ledger, purpose: 'submit', exportedBy: { deviceId: 'x', personId: 'q2' } },
+      records: { sections: [], persons: [], activities: [extra], exams: [], examResults: [], targetSets: [] },
+      wasEncrypted: false,
+    } as never)
+    expect(res.status).toBe('done')
+    expect(await pendingCount(keeper)).toBe(1)
+    await syncOnce(keeper)
+    const other = (await syncApi.pull({ base: svc.url, token: (await readSyncRows(keeper)).connection!.token }, '0')).records.activities ?? []
+    expect(other.map((a) => a.id)).toContain('from-a-file')
+  })
+
+  it('an official\'s change outside her scope stays on the phone, is not retried, and is counted', async () => {
+    const keeper = await keeperDevice()
+    await syncOnce(keeper)
+    const token = (await readSyncRows(keeper)).connection!.token
+    const phone = freshDb()
+    await joinWithInvitation(phone, { base: svc.url, label: 'p', nowIso: NOW(), code: (await syncApi.invite({ base: svc.url, token }, { personId: 'q2', role: 'official' })).code })
+    await syncOnce(phone)
+    const { updatedAt: _u, ...group } = ledger.records.activities[1] as Activity
+    await commitChanges(phone, [{ table: 'activities', put: [{ ...group, hours: 1 } as Omit<Activity, 'updatedAt'>] }])
+    await syncOnce(phone)
+    expect(await pendingCount(phone)).toBe(0)
+    expect((await readSyncRows(phone)).state.refused).toBe(1)
+    expect(((await phone.activities.get(group.id)) as Activity).hours).toBe(1)
+  })
+
+  it('refuses to join a phone holding another unit\'s ledger, and leaves it as it was', async () => {
+    const keeper = await keeperDevice()
+    const token = (await readSyncRows(keeper)).connection!.token
+    const phone = freshDb()
+    await setMeta(phone, 'unit', { id: 'u-elsewhere', name: '别的局' })
+    const code = (await syncApi.invite({ base: svc.url, token }, { personId: 'q2', role: 'official' })).code
+    await expect(joinWithInvitation(phone, { base: svc.url, label: 'p', nowIso: NOW(), code })).rejects.toThrow(/不是同一个单位/)
+    expect(await getMeta(phone, 'syncConnection')).toBeUndefined()
+    expect(await getMeta(phone, 'unit')).toEqual({ id: 'u-elsewhere', name: '别的局' })
+  })
+})
