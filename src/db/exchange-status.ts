@@ -12,7 +12,7 @@ export interface SafetyBackupInfo {
   recordCount: number
   /** Why it was saved, e.g. 导入备份前 / 恢复安全备份前. */
   reason: string
-  /** The scopes the device held then (restored with it); absent in safety backups saved before version 2. */
+  /** The scopes the device held then (restored with it); absent in safety backups saved before schema version 4. */
   heldScopes?: HeldScope[]
 }
 

@@ -20,7 +20,7 @@ export interface Snapshot {
   changesSinceBackup: number
   /**
    * The stored held scopes (without the device's own records: see `deviceHeldScopes`). A ledger that never recorded
-   * them (written before version 2 without the upgrade, e.g. by a test) is taken to hold the whole unit, as before.
+   * them (written before schema version 4 without the upgrade, e.g. by a test) is taken to hold the whole unit, as before.
    */
   heldScopes: HeldScope[]
   records: LedgerRecords

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { DEFAULT_SETTINGS, ensureDeviceId, getDb, getMetas, setMeta, type DeviceRole, type MetaValues } from '@/db'
+import { DEFAULT_SETTINGS, ensureDeviceId, getDb, getMeta, getMetas, setMeta, type DeviceRole, type MetaValues } from '@/db'
 import type { Unit } from '@/domain/model/types'
 import type { HeldScope } from '@/domain/access/held-scopes'
 
@@ -53,6 +53,12 @@ export const useLedgerStore = defineStore('ledger', () => {
     isReady.value = true
   }
 
+  /** Re-reads the held scopes alone (a sync's pull moved their as-of time without changing any record). */
+  async function refreshHeldScopes(): Promise<void> {
+    const held = await getMeta(getDb(), 'heldScopes')
+    if (held) heldScopes.value = held
+  }
+
   async function setIdentity(personId: string | null): Promise<void> {
     await setMeta(getDb(), 'identity', personId)
     identity.value = personId
@@ -68,5 +74,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, heldScopes, selfScores, isReady, isSyncConnected, isKeeper, isHead, ready, init, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, heldScopes, selfScores, isReady, isSyncConnected, isKeeper, isHead, ready, init, refreshHeldScopes, setIdentity, setDeviceRole, saveSettings }
 })
