@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import { TABLE_NAMES, type LedgerFile, type LedgerRecords, type TableName } from '../model/types'
 import { recordsHash } from './canonical'
-import { TABLE_LABELS } from '../model/labels'
+import { TABLE_LABELS } from '../model/record-labels'
 import { validateTable } from './record-schemas'
 
 export { checkReferences, type ExistingIds } from './references'
