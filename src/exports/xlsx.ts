@@ -5,7 +5,8 @@
  */
 import type { Workbook } from 'exceljs'
 import { DASH } from '../domain/model/format'
-import { CATEGORY_LABELS, KIND_LABELS, REVIEW_LABELS, TABLE_LABELS, TARGET_STATUS_LABELS, fieldLabel } from '../domain/model/labels'
+import { CATEGORY_LABELS, KIND_LABELS, REVIEW_LABELS, TARGET_STATUS_LABELS } from '../domain/model/labels'
+import { TABLE_LABELS, fieldLabel } from '../domain/model/record-labels'
 import { displayLawName } from '../domain/model/laws'
 import { compareZh } from '../domain/model/order'
 import { FIGURE_GROUPS, figure, type FigureKey } from '../domain/report/registry'

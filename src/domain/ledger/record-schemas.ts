@@ -16,7 +16,7 @@ import {
 import { spanDays } from '../model/dates'
 import { bool, date, hours, id, kind, named, nonNegative, num, picked, record, score, stamp, text, year } from './record-fields'
 import { counting, examStatus, reviewOutcome } from './register-schemas'
-import { REGISTER_LABELS, TABLE_LABELS, fieldLabel } from '../model/labels'
+import { REGISTER_LABELS, TABLE_LABELS, fieldLabel } from '../model/record-labels'
 
 const SUFFIX = '文件可能已损坏或被改动，请在原设备上重新导出后再导入。'
 

@@ -5,7 +5,7 @@
  * that exist nowhere are rejected).
  */
 import { isTombstone, type LedgerRecords, type TableName } from '../model/types'
-import { TABLE_LABELS } from '../model/labels'
+import { TABLE_LABELS } from '../model/record-labels'
 
 /** Ids already in the ledger the file is merged into. */
 export interface ExistingIds {

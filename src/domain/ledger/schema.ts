@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import { REGISTER_NAMES, TABLE_NAMES, type FileRecords, type LedgerFile, type TableName } from '../model/types'
 import { recordsHash } from './canonical'
-import { TABLE_LABELS } from '../model/labels'
+import { TABLE_LABELS } from '../model/record-labels'
 import { validateTable } from './record-schemas'
 import { findForbiddenKey } from './forbidden-keys'
 

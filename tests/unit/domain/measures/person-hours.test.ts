@@ -68,14 +68,11 @@ describe('speed: 2,000 persons, 30,000 activities, 300,000 attendee entries', ()
     return { ms, value }
   }
 
-  it('computes per-person hours and every report figure in tens of milliseconds', () => {
+  it('computes per-person hours and every report figure of 2,000 persons (time logged; budgets live in npm run bench)', () => {
     const hours = fastest(7, () => computePersonHours(activities, 2024, '2024-12-31'))
     const figures = fastest(5, () => computeReportFigures(data, 2024, '2024-12-31'))
     console.info(`person hours ${hours.ms.toFixed(1)} ms, report figures ${figures.ms.toFixed(1)} ms`)
     expect(hours.value.size).toBe(2000)
     expect(figures.value.values.totalHours).toBe(28_000 + 2_000 * 136 * 2)
-    // generous bounds so that a loaded CI machine does not flake; typical runs are far below
-    expect(hours.ms).toBeLessThan(100)
-    expect(figures.ms).toBeLessThan(250)
   }, 60_000)
 })

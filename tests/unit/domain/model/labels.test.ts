@@ -9,20 +9,8 @@ import {
   TARGET_STATUSES,
   TRAINING_CATEGORIES,
 } from '../../../../src/domain/model/types'
-import {
-  CATEGORY_LABELS,
-  EXAM_KIND_LABELS,
-  KIND_LABELS,
-  KIND_SHORT_LABELS,
-  ONLINE_PLATFORMS,
-  RESULT_STATUS_LABELS,
-  REVIEW_LABELS,
-  ROLE_LABELS,
-  TABLE_LABELS,
-  TARGET_STATUS_COLORS,
-  TARGET_STATUS_LABELS,
-  fieldLabel,
-} from '../../../../src/domain/model/labels'
+import { CATEGORY_LABELS, EXAM_KIND_LABELS, KIND_LABELS, KIND_SHORT_LABELS, RESULT_STATUS_LABELS, REVIEW_LABELS, ROLE_LABELS, TARGET_STATUS_COLORS, TARGET_STATUS_LABELS } from '../../../../src/domain/model/labels'
+import { ONLINE_PLATFORMS, TABLE_LABELS, fieldLabel } from '../../../../src/domain/model/record-labels'
 
 const HAN = /[\u4e00-\u9fff]/
 
