@@ -1,6 +1,7 @@
 /**
  * 首页's backup reminder ("⚠ 距上次备份已 N 天 [立即备份]"): whether it shows, what it says, and 立即备份. It shows
- * when the ledger has changes since a backup older than the reminder period. The export pipeline loads on the tap,
+ * on the keeper's device when the ledger has changes since a backup older than the reminder period; an official's
+ * own records are kept safe by her 提交 (首页 and 我的 remind her of that). The export pipeline loads on the tap,
  * not with 首页.
  */
 import { computed, onMounted, ref } from 'vue'
@@ -16,7 +17,7 @@ export function useBackupBanner() {
 
   onMounted(() => backup.refreshClock())
 
-  const isShown = computed(() => !!ledger.unit && backup.isStatusLoaded && backup.reminder.isDue)
+  const isShown = computed(() => ledger.isKeeper && !!ledger.unit && backup.isStatusLoaded && backup.reminder.isDue)
   const text = computed(() => (loadFailed.value ? '无法开始备份，请刷新页面后重试' : backupReminderText(backup.reminder)))
 
   async function backupNow(): Promise<void> {

@@ -42,6 +42,19 @@ export async function shareLedgerFile(f: LedgerFileLike): Promise<'shared' | 'ca
   }
 }
 
+/**
+ * Hands the file over the shortest way: the share sheet where the phone has one (straight into WeChat), else a
+ * download. 'cancelled' when the user closed the share sheet (nothing was sent).
+ */
+export async function handOverLedgerFile(f: LedgerFileLike): Promise<'shared' | 'downloaded' | 'cancelled'> {
+  if (canShareLedgerFile(f)) {
+    const outcome = await shareLedgerFile(f)
+    if (outcome !== 'failed') return outcome
+  }
+  downloadLedgerFile(f)
+  return 'downloaded'
+}
+
 export function useLedgerFileSave() {
-  return { canShare: canShareLedgerFile, download: downloadLedgerFile, share: shareLedgerFile }
+  return { canShare: canShareLedgerFile, download: downloadLedgerFile, share: shareLedgerFile, handOver: handOverLedgerFile }
 }

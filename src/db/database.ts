@@ -8,13 +8,16 @@ import type {
   Activity,
   Exam,
   ExamResult,
+  ExamStatus,
   Person,
+  ReviewOutcome,
   Section,
   Stamp,
   StoredRecord,
   TableName,
   TargetSet,
 } from '../domain/model/types'
+import { upgradeToV4 } from './upgrade-v4'
 
 export const DB_NAME = 'xuefa-ledger'
 
@@ -64,14 +67,25 @@ export const SCHEMA_V3 = {
   outbox: 'key',
 } as const
 
+/**
+ * Version 4 (issue 15): the registers that travel to everyone beside the records (domain/access/registers.ts),
+ * each read by id; exam statuses also by person ("my exam"). The upgrade writes the `heldScopes` meta row
+ * (upgrade-v4.ts).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  reviewOutcomes: 'id',
+  examStatuses: 'id, personId',
+} as const
+
 /** The whole schema of each version (every SCHEMA_Vn is a full snapshot; a migration fixture exists for each). */
-export const SCHEMAS = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3 } as const
+export const SCHEMAS = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4 } as const
 
 /** The schema of the newest version (what a fresh database gets). */
-export const SCHEMA_CURRENT = SCHEMA_V3
+export const SCHEMA_CURRENT = SCHEMA_V4
 
 /** Every version() this class declares (tests/fixtures/db has a fixture for each). */
-export const SCHEMA_VERSIONS = [1, 2, 3] as const
+export const SCHEMA_VERSIONS = [1, 2, 3, 4] as const
 
 /** A record the sync service has not yet confirmed. */
 export interface OutboxRow {
@@ -92,6 +106,8 @@ export class LedgerDB extends Dexie {
   targetSets!: Table<StoredRecord<TargetSet>, string>
   meta!: EntityTable<MetaRow, 'key'>
   outbox!: EntityTable<OutboxRow, 'key'>
+  reviewOutcomes!: Table<StoredRecord<ReviewOutcome>, string>
+  examStatuses!: Table<StoredRecord<ExamStatus>, string>
 
   /**
    * Strict durability: a commit resolves only once the data reached disk, so 已保存 is true even if
@@ -105,6 +121,7 @@ export class LedgerDB extends Dexie {
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2)
     this.version(3).stores(SCHEMA_V3)
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4)
   }
 }
 

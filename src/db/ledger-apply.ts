@@ -8,14 +8,17 @@
 import type { LedgerDB } from './database'
 import { getMeta, setMeta } from './meta'
 import { mergeRecords, type MergeSummary } from './merge-records'
-import { hasAnyRecords, putSafetyBackup, readRecordsInTransaction, readUnit, type SafetyBackupInfo } from './ledger-read'
+import { getSafetyBackupInfo, hasAnyRecords, putSafetyBackup, readUnit, type SafetyBackupInfo } from './ledger-read'
+import { backupContent, readSnapshot, snapshotTables } from './ledger-snapshot'
+import { cutToScopes, scopesOfFile } from '../domain/access/file-scopes'
+import { addHeldScope, type HeldScope } from '../domain/access/held-scopes'
 import { canonicalJson } from '../domain/ledger/canonical'
 import type { FileHeader } from '../domain/ledger/crypto'
 import { buildLedgerFile, countRecords, isOwnPersonalActivity } from '../domain/ledger/file'
 import { markSelfReported, type PreparedImport } from '../domain/ledger/import-check'
 import type { ImportDone, ImportProgress } from '../domain/ledger/import-outcome'
 import { checkReferences, type ExistingIds } from '../domain/ledger/schema'
-import { TABLE_NAMES, isTombstone, type Activity, type FilePurpose, type LedgerRecords, type Unit } from '../domain/model/types'
+import { TABLE_NAMES, isTombstone, type Activity, type FilePurpose, type FileRecords, type LedgerRecords, type Unit } from '../domain/model/types'
 
 export type { ImportProgress }
 
@@ -54,27 +57,24 @@ class ConcurrentChange extends Error {
 }
 
 function tables(db: LedgerDB) {
-  return [...TABLE_NAMES.map((t) => db.table(t)), db.meta, db.outbox]
+  return [...snapshotTables(db), db.outbox]
 }
 
 async function hlcToken(db: LedgerDB): Promise<string> {
   return JSON.stringify((await getMeta(db, 'hlc')) ?? null)
 }
 
-/** A backup file of the ledger as it is now (null text when it holds nothing). */
+/** A backup file of the ledger as it is now (null text when it holds nothing), with the scopes it holds. */
 async function buildSafety(db: LedgerDB, reason: string, now: Date): Promise<Safety> {
-  const snap = await db.transaction('r', tables(db), async () => ({
-    token: await hlcToken(db),
-    unit: await readUnit(db),
-    deviceId: (await getMeta(db, 'deviceId')) ?? 'unknown',
-    records: await readRecordsInTransaction(db),
-  }))
+  const snap = await readSnapshot(db)
   const recordCount = countRecords(snap.records)
   if (recordCount === 0) return { token: snap.token, text: null, info: null }
   const unit = snap.unit ?? { id: 'unknown', name: '未命名单位' }
   const exportedAt = now.toISOString()
-  const file = await buildLedgerFile({ purpose: 'backup', unit, deviceId: snap.deviceId, personId: null, exportedAt, records: snap.records })
-  return { token: snap.token, text: canonicalJson(file), info: { savedAt: exportedAt, unitName: unit.name, recordCount, reason } }
+  const content = backupContent(snap, exportedAt)
+  const file = await buildLedgerFile({ purpose: 'backup', unit, deviceId: snap.deviceId, personId: null, exportedAt, ...content })
+  const info = { savedAt: exportedAt, unitName: unit.name, recordCount, reason, heldScopes: snap.heldScopes }
+  return { token: snap.token, text: canonicalJson(file), info }
 }
 
 async function existingIds(db: LedgerDB): Promise<ExistingIds> {
@@ -111,8 +111,12 @@ function changedCount(summary: MergeSummary): number {
   return TABLE_NAMES.reduce((n, t) => n + summary[t].added + summary[t].updated + summary[t].deleted, 0)
 }
 
-/** The backup reminder: a backup restored into an empty ledger is that backup; anything else is a change. */
+/**
+ * The backup reminder: a backup restored into an empty ledger is that backup; a 发布 or 股室 file brings the
+ * keeper's data, kept on the keeper's device (nothing to back up here); anything else is a change.
+ */
 async function trackBackup(db: LedgerDB, purpose: FilePurpose, header: FileHeader, wasEmpty: boolean, summary: MergeSummary, opts: ApplyOptions) {
+  if (purpose === 'publish' || purpose === 'section') return
   if (purpose === 'backup' && wasEmpty && !opts.replace) {
     await setMeta(db, 'lastBackupAt', header.exportedAt)
     await setMeta(db, 'changesSinceBackup', 0)
@@ -123,10 +127,10 @@ async function trackBackup(db: LedgerDB, purpose: FilePurpose, header: FileHeade
   await setMeta(db, 'changesSinceBackup', ((await getMeta(db, 'changesSinceBackup')) ?? 0) + changed)
 }
 
-type Gate = { kind: 'go'; records: LedgerRecords; skipped: number } | { kind: 'stop'; result: ImportResult }
+type Gate = { kind: 'go'; records: FileRecords; skipped: number } | { kind: 'stop'; result: ImportResult }
 
 /** Unit, references, restore and 提交 checks against the ledger (inside the transaction). */
-async function gate(db: LedgerDB, prepared: PreparedImport, records: LedgerRecords, localUnit: Unit | null, hasData: boolean, safety: Safety | null, opts: ApplyOptions): Promise<Gate> {
+async function gate(db: LedgerDB, prepared: PreparedImport, records: FileRecords, localUnit: Unit | null, hasData: boolean, safety: Safety | null, opts: ApplyOptions): Promise<Gate> {
   const { header } = prepared
   const isForeign = localUnit !== null && localUnit.id !== header.unit.id
   const refError = opts.replace ? checkReferences(records) : checkReferences(records, await existingIds(db))
@@ -148,13 +152,43 @@ async function gate(db: LedgerDB, prepared: PreparedImport, records: LedgerRecor
   return { kind: 'go', records: screened.records, skipped: screened.skipped }
 }
 
+/**
+ * What an import keeps of a file: a 提交's records as 自报; of any other file only what the scopes it states may
+ * see (importing never widens what a device holds beyond the file's word).
+ */
+function admitted(prepared: PreparedImport, scopes: HeldScope[]): FileRecords {
+  if (prepared.header.purpose === 'submit') return markSelfReported(prepared.records)
+  return { ...prepared.records, ...cutToScopes(prepared.records, scopes.map((h) => h.scope)) }
+}
+
+/**
+ * Records the scopes held after the import (the file's added; a restore of the safety backup brings back the list
+ * it was saved with), writing only when the list changed: a repeated import stays a complete no-op.
+ */
+async function holdScopes(db: LedgerDB, fileScopes: HeldScope[], restored: HeldScope[] | undefined): Promise<void> {
+  const held = (await getMeta(db, 'heldScopes')) ?? []
+  const next = restored ?? fileScopes.reduce(addHeldScope, held)
+  if (JSON.stringify(next) === JSON.stringify(held)) return
+  await setMeta(db, 'heldScopes', next)
+}
+
+/** Keeps the per-person digests of a newer 发布 / 股室 file (for the official's own view; never merged as records). */
+async function keepDigests(db: LedgerDB, prepared: PreparedImport): Promise<void> {
+  const digests = prepared.records.ownRecordDigests
+  const asOf = prepared.header.exportedAt
+  if (!digests?.length || ((await getMeta(db, 'ownRecordDigests'))?.asOf ?? '') >= asOf) return
+  await setMeta(db, 'ownRecordDigests', { asOf, from: digests[0].from, byPerson: Object.fromEntries(digests.map((d) => [d.id, d.digest])) })
+}
+
 /** Checks against the ledger and merges, atomically. */
 export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts: ApplyOptions = {}): Promise<ImportResult> {
   const { header } = prepared
   const now = opts.now?.() ?? new Date()
   const wantsSafety = opts.replace === true || (header.purpose === 'backup' && opts.confirmRestore === true)
+  const restoredScopes = opts.replace ? (await getSafetyBackupInfo(db))?.heldScopes : undefined
   const safety = wantsSafety ? await buildSafety(db, opts.safetyReason ?? '导入备份前', now) : null
-  const records = header.purpose === 'submit' ? markSelfReported(prepared.records) : prepared.records
+  const fileScopes = scopesOfFile(header)
+  const records = admitted(prepared, fileScopes)
   return db.transaction('rw', tables(db), async (): Promise<ImportResult> => {
     if (safety && (await hlcToken(db)) !== safety.token) throw new ConcurrentChange()
     const localUnit = await readUnit(db)
@@ -175,9 +209,11 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
     // Nothing written, nothing to undo: a repeated import stays a complete no-op.
     const savesSafety = !!safety?.text && !!safety.info && stats.written > 0
     if (savesSafety && safety?.text && safety.info) {
-      await putSafetyBackup(db, safety.text, safety.info)
+        await putSafetyBackup(db, safety.text, safety.info)
     }
     await trackBackup(db, header.purpose, header, !hasData, summary, opts)
+    if (header.purpose !== 'submit') await holdScopes(db, fileScopes, restoredScopes)
+    await keepDigests(db, prepared)
     const unit = opts.replace || adoptedUnit ? header.unit : (localUnit as Unit)
     return {
       status: 'done',
@@ -188,6 +224,7 @@ export async function applyPrepared(db: LedgerDB, prepared: PreparedImport, opts
       safetyBackupSaved: savesSafety,
       wasEncrypted: prepared.wasEncrypted,
       skipped: g.skipped,
+      scopes: fileScopes,
     }
   })
 }

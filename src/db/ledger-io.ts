@@ -9,20 +9,29 @@
  */
 import type { LedgerDB } from './database'
 import { getMeta, setMeta } from './meta'
-import { ensureDeviceId } from './clock'
 import type { MergeSummary } from './merge-records'
-import {
-  getSafetyBackupText,
-  readImportInput,
-  readRecordsInTransaction,
-  type ImportInput,
-} from './ledger-read'
+import { getSafetyBackupText, readImportInput, type ImportInput } from './ledger-read'
+import { backupContent, readSnapshot, type Snapshot } from './ledger-snapshot'
 import { applyPrepared, type ApplyOptions, type ImportResult, type ImportProgress } from './ledger-apply'
+import { holdsWholeUnit } from '../domain/access/file-scopes'
 import { encryptLedgerFile, passphraseProblem, PBKDF2_ITERATIONS } from '../domain/ledger/crypto'
-import { buildLedgerFile, countRecords, ledgerFileName, selectForPublish, selectForSubmit } from '../domain/ledger/file'
+import {
+  buildLedgerFile,
+  countLiveAndDeleted,
+  fileCountWords,
+  ledgerFileName,
+  sectionScope,
+  selectForPublish,
+  selectForSection,
+  selectForSubmit,
+} from '../domain/ledger/file'
 import { MAX_IMPORT_BYTES, prepareLedgerImport } from '../domain/ledger/import-check'
 import { localIsoDate } from '../domain/model/dates'
-import { isTombstone, TABLE_NAMES, type FilePurpose, type LedgerRecords, type Person, type Unit } from '../domain/model/types'
+import { isTombstone, type Activity, type FilePurpose, type FileRecords, type FileScope, type Person, type Section } from '../domain/model/types'
+import type { SubmittedSet } from '../domain/access/own-records'
+import { maxStamp } from '../domain/ledger/merge'
+
+const liveActivities = (r: FileRecords): Activity[] => r.activities.filter((a): a is Activity => !isTombstone(a))
 
 export type { ImportResult, ImportProgress, MergeSummary, ImportInput }
 
@@ -31,6 +40,10 @@ export interface ExportOptions {
   passphrase?: string | null
   /** 提交: everything ('all', default) or only what changed since the last submit. */
   since?: 'all' | 'lastSubmit'
+  /** 股室文件: the section it is for. */
+  sectionId?: string | null
+  /** 提交: remember this export as the last submit (default true; the share flow marks it once shared). */
+  recordSubmit?: boolean
   /** The export time (tests fix it). */
   now?: Date
   /** PBKDF2 iterations (tests only; the app uses 600,000). */
@@ -44,60 +57,82 @@ export interface ExportResult {
   fileName: string
   /** Records (live and tombstones) in the file. */
   recordCount: number
+  /** Live records and deletion markers, and the words for them ("2 条学习记录（另含 2 条删除）"). */
+  counts: { live: number; deleted: number }
+  countWords: string
   isEncrypted: boolean
   exportedAt: string
+  /** 提交: the live records it carries and its newest stamp (remembered once it is handed over: `markSubmitted`). */
+  submitted: SubmittedSet['records']
+  submittedStamp: string | null
 }
 
-interface Snapshot {
-  unit: Unit | null
-  deviceId: string
-  identity: string | null
-  lastSubmitAt: string | null
-  changesSinceBackup: number
-  records: LedgerRecords
+const NOT_WHOLE_UNIT = '本机没有全单位的台账（只有管理员发来的部分数据），不能导出发布文件或股室文件。请在台账管理员的设备上导出。'
+
+function liveById<T extends { id: string }>(rows: readonly (T | { id: string; deletedAt: string })[], id: string): T | null {
+  const r = rows.find((x) => x.id === id)
+  return r && !isTombstone(r as T) ? (r as T) : null
 }
 
-async function readSnapshot(db: LedgerDB): Promise<Snapshot> {
-  const deviceId = await ensureDeviceId(db)
-  const tables = TABLE_NAMES.map((t) => db.table(t))
-  return db.transaction('r', [...tables, db.meta], async () => ({
-    unit: (await getMeta(db, 'unit')) ?? null,
-    deviceId,
-    identity: (await getMeta(db, 'identity')) ?? null,
-    lastSubmitAt: (await getMeta(db, 'lastSubmitAt')) ?? null,
-    changesSinceBackup: (await getMeta(db, 'changesSinceBackup')) ?? 0,
-    records: await readRecordsInTransaction(db),
-  }))
+interface Selection {
+  records: FileRecords
+  scopes?: FileScope[]
+  /** The person or section the file name carries. */
+  nameOf: string | null
+  /** 提交: every live record of hers on the phone, which the file stands for even when it carries only the changes. */
+  submitted?: SubmittedSet['records']
 }
 
-function personName(records: LedgerRecords, id: string): string | null {
-  const p = records.persons.find((r) => r.id === id)
-  return p && !isTombstone(p) ? (p as Person).name : null
-}
-
-function select(purpose: FilePurpose, snap: Snapshot, opts: ExportOptions): LedgerRecords {
-  if (purpose === 'backup') return snap.records
-  if (purpose === 'publish') return selectForPublish(snap.records)
-  if (!snap.identity) throw new Error('还没有选择“我是”，无法提交本人的记录。请先在“我的”中选择本人，再导出提交文件。')
-  const since = opts.since === 'lastSubmit' ? snap.lastSubmitAt : null
-  return selectForSubmit(snap.records, snap.identity, { since, deviceId: snap.deviceId })
+function select(purpose: FilePurpose, snap: Snapshot, opts: ExportOptions, exportedAt: string, today: string): Selection {
+  if (purpose === 'backup') return { ...backupContent(snap, exportedAt), nameOf: null }
+  if (purpose === 'submit') {
+    if (!snap.identity) throw new Error('还没有选择“我是”，无法提交本人的记录。请先在“我的”中选择本人，再导出提交文件。')
+    const since = opts.since === 'lastSubmit' ? snap.lastSubmitStamp : null
+    const records = selectForSubmit(snap.records, snap.identity, { since, deviceId: snap.deviceId })
+    const all = since === null ? records : selectForSubmit(snap.records, snap.identity, { deviceId: snap.deviceId })
+    const submitted = liveActivities(all).map((a) => ({ id: a.id, date: a.date }))
+    return { records, scopes: [], nameOf: liveById<Person>(snap.records.persons, snap.identity)?.name ?? null, submitted }
+  }
+  if (!holdsWholeUnit(snap.heldScopes)) throw new Error(NOT_WHOLE_UNIT)
+  if (purpose === 'publish') {
+    return { records: selectForPublish(snap.records, { today, exportedAt }), scopes: [{ scope: { role: 'everyone' }, asOf: exportedAt }], nameOf: null }
+  }
+  const section = opts.sectionId ? liveById<Section>(snap.records.sections, opts.sectionId) : null
+  if (!section) throw new Error('请先选择要导出股室文件的股室。')
+  const records = selectForSection(snap.records, [section.id], { today, exportedAt })
+  return { records, scopes: [{ scope: sectionScope([section.id]) as FileScope['scope'], asOf: exportedAt }], nameOf: section.name }
 }
 
 /** After a backup the reminder resets; edits made while exporting stay counted. */
-async function recordExport(db: LedgerDB, purpose: FilePurpose, snap: Snapshot, exportedAt: string): Promise<void> {
-  if (purpose === 'publish') return
+async function recordExport(db: LedgerDB, purpose: FilePurpose, snap: Snapshot, file: ExportResult, opts: ExportOptions): Promise<void> {
+  if (purpose === 'submit') {
+    if (opts.recordSubmit !== false) await markSubmitted(db, file)
+    return
+  }
+  const exportedAt = file.exportedAt
+  if (purpose !== 'backup') return
   await db.transaction('rw', db.meta, async () => {
-    if (purpose === 'submit') {
-      await setMeta(db, 'lastSubmitAt', exportedAt)
-      return
-    }
     const now = (await getMeta(db, 'changesSinceBackup')) ?? 0
     await setMeta(db, 'lastBackupAt', exportedAt)
     await setMeta(db, 'changesSinceBackup', Math.max(0, now - snap.changesSinceBackup))
   })
 }
 
-/** Builds a 备份 / 发布 / 提交 file of this ledger; errors are zh-CN. */
+/** How many 提交 files the phone remembers (to tell whether the keeper holds records it lacks). */
+const SUBMITTED_KEPT = 5
+
+/** Remembers a 提交 file as handed over: its records are no longer 未提交, and what it carried. */
+export async function markSubmitted(db: LedgerDB, file: Pick<ExportResult, 'exportedAt' | 'submitted' | 'submittedStamp'>): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const sets = (await getMeta(db, 'submittedSets')) ?? []
+    await setMeta(db, 'submittedSets', [{ at: file.exportedAt, records: file.submitted }, ...sets].slice(0, SUBMITTED_KEPT))
+    await setMeta(db, 'lastSubmitAt', file.exportedAt)
+    const before = (await getMeta(db, 'lastSubmitStamp')) ?? ''
+    if (file.submittedStamp && file.submittedStamp > before) await setMeta(db, 'lastSubmitStamp', file.submittedStamp)
+  })
+}
+
+/** Builds a 备份 / 发布 / 股室 / 提交 file of this ledger; errors are zh-CN. */
 export async function exportLedger(db: LedgerDB, purpose: FilePurpose, opts: ExportOptions = {}): Promise<ExportResult> {
   if (opts.passphrase) {
     const problem = passphraseProblem(opts.passphrase)
@@ -105,25 +140,29 @@ export async function exportLedger(db: LedgerDB, purpose: FilePurpose, opts: Exp
   }
   const snap = await readSnapshot(db)
   if (!snap.unit) throw new Error('本机还没有台账，无法导出。请先新建单位台账，或导入台账文件。')
-  const records = select(purpose, snap, opts)
   const now = opts.now ?? new Date()
   const exportedAt = now.toISOString()
+  const { records, scopes, nameOf, submitted } = select(purpose, snap, opts, exportedAt, localIsoDate(now))
   const personId = purpose === 'submit' ? snap.identity : null
-  let file = await buildLedgerFile({ purpose, unit: snap.unit, deviceId: snap.deviceId, personId, exportedAt, records })
+  let file = await buildLedgerFile({ purpose, unit: snap.unit, deviceId: snap.deviceId, personId, exportedAt, records, scopes })
   if (opts.passphrase) {
     file = await encryptLedgerFile(file, opts.passphrase, { iterations: opts.iterations ?? PBKDF2_ITERATIONS })
   }
-  const text = JSON.stringify(file)
-  await recordExport(db, purpose, snap, exportedAt)
-  const name = personId ? personName(snap.records, personId) : null
-  return {
+  const counts = countLiveAndDeleted(records)
+  const result: ExportResult = {
     purpose,
-    text,
-    fileName: ledgerFileName(purpose, snap.unit.name, localIsoDate(now), name),
-    recordCount: countRecords(records),
+    text: JSON.stringify(file),
+    fileName: ledgerFileName(purpose, snap.unit.name, localIsoDate(now), nameOf),
+    recordCount: counts.live + counts.deleted,
+    counts,
+    countWords: fileCountWords(purpose, counts),
     isEncrypted: !!opts.passphrase,
     exportedAt,
+    submitted: submitted ?? [],
+    submittedStamp: purpose === 'submit' ? maxStamp(records.activities) : null,
   }
+  await recordExport(db, purpose, snap, result, opts)
+  return result
 }
 
 export interface ImportOptions extends ApplyOptions {

@@ -35,6 +35,12 @@ export async function hasAnyRecords(db: LedgerDB): Promise<boolean> {
   return false
 }
 
+/** What the safety backup holds and why (with the scopes held before it: a restore brings them back). */
+export async function getSafetyBackupInfo(db: LedgerDB): Promise<SafetyBackupInfo | null> {
+  const row = await db.meta.get(SAFETY_BACKUP_INFO_KEY)
+  return (row?.value as SafetyBackupInfo | undefined) ?? null
+}
+
 export async function getSafetyBackupText(db: LedgerDB): Promise<string | null> {
   const row = await db.meta.get(SAFETY_BACKUP_KEY)
   return typeof row?.value === 'string' ? row.value : null

@@ -14,7 +14,7 @@ import { setMeta } from './meta'
 import { outboxRows } from './writes'
 import { emptySummary, isNewer, maxStamp, mergeOutcome, wins, type MergeOutcome, type Stamped, type TableSummary } from '../domain/ledger/merge'
 import type { MergeSummary } from '../domain/ledger/import-outcome'
-import { TABLE_NAMES, isTombstone, type LedgerRecords, type TableName, type Unit } from '../domain/model/types'
+import { REGISTER_NAMES, TABLE_NAMES, isTombstone, type FileRecords, type RegisterName, type TableName, type Unit } from '../domain/model/types'
 
 export type { MergeSummary }
 
@@ -38,6 +38,8 @@ export interface MergeOptions {
 
 const CHUNK = 5000
 
+const isRecordTable = (name: string): name is TableName => (TABLE_NAMES as readonly string[]).includes(name)
+
 function isGone(r: Stamped | undefined): boolean {
   return r !== undefined && isTombstone(r as Stamped & { deletedAt?: string })
 }
@@ -60,7 +62,7 @@ function mustWrite(local: Stamped | undefined, incoming: Stamped, replace: boole
 
 /** What a merge will do to one table, decided from reads only. */
 interface TablePlan {
-  name: TableName
+  name: TableName | RegisterName
   summary: TableSummary
   winners: Stamped[]
   /** Local ids the file does not hold (replace mode only). */
@@ -71,7 +73,7 @@ interface TablePlan {
  * Read phase: every local copy is read before anything is written. Chromium serves reads slowly inside a
  * transaction that has already written, and an empty table (an import into a new ledger) is not read at all.
  */
-async function planTable(db: LedgerDB, name: TableName, incoming: Stamped[], opts: MergeOptions): Promise<TablePlan> {
+async function planTable(db: LedgerDB, name: TableName | RegisterName, incoming: Stamped[], opts: MergeOptions): Promise<TablePlan> {
   const summary = emptySummary()
   const table = db.table<Stamped, string>(name)
   const replace = opts.replace === true
@@ -105,7 +107,9 @@ async function applyPlan(db: LedgerDB, plan: TablePlan, opts: MergeOptions): Pro
   const size = Math.max(1, opts.chunkSize ?? CHUNK)
   for (let i = 0; i < plan.winners.length; i += size) {
     const chunk = plan.winners.slice(i, i + size)
-    await Promise.all([table.bulkPut(chunk), opts.queueForSync ? db.outbox.bulkPut(outboxRows(plan.name, chunk)) : null])
+    // Registers come from files only: the service holds the records they are projected from.
+    const queued = opts.queueForSync && isRecordTable(plan.name) ? db.outbox.bulkPut(outboxRows(plan.name, chunk)) : null
+    await Promise.all([table.bulkPut(chunk), queued])
   }
   return plan.removeIds.length + plan.winners.length
 }
@@ -120,15 +124,20 @@ function dedupe(records: Stamped[]): Stamped[] {
   return [...byId.values()]
 }
 
-/** Merge records into the ledger atomically; resolves with per-table counts once committed. */
-export async function mergeRecords(db: LedgerDB, records: LedgerRecords, opts: MergeOptions = {}): Promise<MergeSummary> {
-  const tables = TABLE_NAMES.map((t) => db.table(t))
-  return db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
+/**
+ * Merge records (and the registers a file carries, docs/spec/scopes.md) into the ledger atomically; resolves with
+ * per-table counts of the record tables once committed. Registers merge by the same rule; in replace mode a file
+ * without registers empties them.
+ */
+export async function mergeRecords(db: LedgerDB, records: FileRecords, opts: MergeOptions = {}): Promise<MergeSummary> {
+  const names = [...TABLE_NAMES, ...REGISTER_NAMES.filter((t) => opts.replace || records[t] !== undefined)]
+  const rowsOf = (name: TableName | RegisterName) => (records[name] ?? []) as Stamped[]
+  return db.transaction('rw', [...names.map((t) => db.table(t)), db.meta, db.outbox], async () => {
     const result = {} as MergeSummary
     const plans: TablePlan[] = []
-    for (const name of TABLE_NAMES) {
-      const plan = await planTable(db, name, dedupe(records[name] as Stamped[]), opts)
-      result[name] = plan.summary
+    for (const name of names) {
+      const plan = await planTable(db, name, dedupe(rowsOf(name)), opts)
+      if (isRecordTable(name)) result[name] = plan.summary
       plans.push(plan)
     }
     let written = 0
@@ -136,11 +145,11 @@ export async function mergeRecords(db: LedgerDB, records: LedgerRecords, opts: M
     for (const plan of plans) {
       written += await applyPlan(db, plan, opts)
       done++
-      opts.onProgress?.(done / TABLE_NAMES.length)
+      opts.onProgress?.(done / names.length)
     }
     if (opts.stats) opts.stats.written = written
     // Every stamp the ledger holds was received when it was written, so only a write moves the clock.
-    const newest = written > 0 ? maxStamp(TABLE_NAMES.flatMap((t) => records[t] as Stamped[])) : null
+    const newest = written > 0 ? maxStamp(names.flatMap(rowsOf)) : null
     if (newest) {
       await receiveStamps(db, newest)
     }

@@ -1,20 +1,20 @@
 /** Typed read queries. Tombstones never leave this module. */
-import type { Collection, Table } from 'dexie'
 import type { LedgerDB } from './database'
 import {
+  PERSONAL_KINDS,
   isTombstone,
   type Activity,
-  type ActivityKind,
   type Exam,
   type ExamResult,
   type LedgerData,
   type Person,
+  type ReviewOutcome,
   type Section,
   type StoredRecord,
   type TargetSet,
 } from '../domain/model/types'
-import { newestFirst } from '../domain/views/activity-list'
-import { dayNumber, maxDate, minDate, periodEnd, yearEnd, yearStart } from '../domain/model/dates'
+import { withExamStatuses, withReviewOutcomes } from '../domain/access/overlay'
+import { dayNumber, maxDate, minDate, periodEnd, yearStart } from '../domain/model/dates'
 import { compareZh } from '../domain/model/order'
 import type { IsoDate } from '../domain/model/types'
 
@@ -44,6 +44,25 @@ export async function listExams(db: LedgerDB): Promise<Exam[]> {
 export async function listExamResults(db: LedgerDB, examId?: string): Promise<ExamResult[]> {
   const rows = examId ? await db.examResults.where('examId').equals(examId).toArray() : await db.examResults.toArray()
   return live(rows)
+}
+
+/**
+ * Records as the views show them: the keeper's review outcomes that this device holds as registers overlaid on its
+ * personal records (domain/access/registers.ts). Nothing is read when the device holds none (the keeper's device).
+ */
+export async function withOutcomes(db: LedgerDB, activities: Activity[]): Promise<Activity[]> {
+  const ids = activities.filter((a) => PERSONAL_KINDS.includes(a.kind)).map((a) => a.id)
+  if (!ids.length || !(await db.reviewOutcomes.count())) return activities
+  const rows = await db.reviewOutcomes.bulkGet(ids)
+  const byId = new Map<string, ReviewOutcome>()
+  for (const r of rows) if (r && !isTombstone(r)) byId.set(r.id, r)
+  return withReviewOutcomes(activities, (id) => byId.get(id))
+}
+
+/** Exam results as the views show them: with the exam statuses held as a register (no score). */
+async function resultsForView(db: LedgerDB, results: ExamResult[], personId?: string): Promise<ExamResult[]> {
+  const statuses = personId ? await db.examStatuses.where('personId').equals(personId).toArray() : await db.examStatuses.toArray()
+  return withExamStatuses(results, statuses)
 }
 
 export async function listTargetSets(db: LedgerDB): Promise<TargetSet[]> {
@@ -77,106 +96,31 @@ export async function activitiesOfPeriod(db: LedgerDB, from: IsoDate, to: IsoDat
   return out
 }
 
-/** One person's activities through the multiEntry `attendees` index. */
+/** One person's activities through the multiEntry `attendees` index, as the views show them. */
 export async function activitiesOfPerson(db: LedgerDB, personId: string): Promise<Activity[]> {
-  return (await db.activities.where('attendees').equals(personId).toArray()) as Activity[]
+  return withOutcomes(db, (await db.activities.where('attendees').equals(personId).toArray()) as Activity[])
+}
+
+/** One live record as the views show it; null when it does not exist or was deleted. */
+export async function activityForView(db: LedgerDB, id: string): Promise<Activity | null> {
+  const row = await db.activities.get(id)
+  return row === undefined || isTombstone(row) ? null : (await withOutcomes(db, [row]))[0]
 }
 
 /** Every live record a year's figures need, read once: the activities of Y up to D by one range read. */
 export async function loadYearData(db: LedgerDB, year: number, asOf: IsoDate): Promise<LedgerData> {
-  return db.transaction('r', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets], async () => {
+  const tables = [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.reviewOutcomes, db.examStatuses]
+  return db.transaction('r', tables, async () => {
     const [sections, persons, activities, exams, examResults, targetSets] = await Promise.all([
       listSections(db),
       listPersons(db),
-      activitiesOfPeriod(db, yearStart(year), periodEnd(year, asOf)),
+      activitiesOfPeriod(db, yearStart(year), periodEnd(year, asOf)).then((rows) => withOutcomes(db, rows)),
       listExams(db),
-      listExamResults(db),
+      listExamResults(db).then((rows) => resultsForView(db, rows)),
       listTargetSets(db),
     ])
     return { sections, persons, activities, exams, examResults, targetSets }
   })
-}
-
-/** 记录 → 全部: which records of a year a page holds. */
-export interface YearPageQuery {
-  year: number
-  /** Only these kinds, each read through `[kind+date]`; null: every kind, through `date`. */
-  kinds: readonly ActivityKind[] | null
-  /** Only the records this accepts (a section's members…), applied while paging. */
-  accept?: ((a: Activity) => boolean) | null
-}
-
-export interface YearPage {
-  /** Newest first (date, last edit, id): every accepted record dated in [next ?? Jan 1, before). */
-  rows: Activity[]
-  /** The oldest date this page holds in full: the next page starts strictly before it. null: the year is done. */
-  next: IsoDate | null
-}
-
-export const YEAR_PAGE_SIZE = 50
-
-export { newestFirst }
-
-/** One index range in date order: [from, to] (to excluded unless includeTo). Tombstones are in neither index. */
-type DateRange = (from: IsoDate, to: IsoDate, includeTo: boolean) => Collection<Activity, string>
-
-function dateRanges(db: LedgerDB, kinds: readonly ActivityKind[] | null): DateRange[] {
-  // Rows found through these indexes are never tombstones (a tombstone has no date or kind).
-  const table = db.activities as unknown as Table<Activity, string>
-  if (kinds === null) return [(from, to, inc) => table.where('date').between(from, to, true, inc)]
-  return kinds.map((k) => (from, to, inc) => table.where('[kind+date]').between([k, from], [k, to], true, inc))
-}
-
-const isEmptyRange = (from: IsoDate, to: IsoDate, includeTo: boolean): boolean => to < from || (to === from && !includeTo)
-
-/**
- * At least `limit` rows of one range, newest first, in whole dates: the oldest date read is completed by a second
- * read of that date, so a date is never split between pages. `lo` is that oldest date (null: the range is done).
- */
-async function readWholeDates(range: DateRange, from: IsoDate, to: IsoDate, includeTo: boolean, limit: number): Promise<{ rows: Activity[]; lo: IsoDate | null }> {
-  if (isEmptyRange(from, to, includeTo)) return { rows: [], lo: null }
-  const got = await range(from, to, includeTo).reverse().limit(limit).toArray()
-  if (got.length < limit) return { rows: got, lo: null }
-  const lo = got[got.length - 1].date
-  const newer = got.slice(0, got.findIndex((a) => a.date === lo))
-  const oldestDay = await range(lo, lo, true).toArray()
-  return { rows: newer.concat(oldestDay), lo: lo === from ? null : lo }
-}
-
-/**
- * One page of a year's records, newest first, through the `date` index (`[kind+date]` for a kind filter): the
- * records strictly older than `before` (null: from Dec 31), at least `size` accepted ones unless the year runs out,
- * always whole dates — so however many records share a date, paging by `next` returns each exactly once.
- */
-export async function activitiesPageOfYear(db: LedgerDB, q: YearPageQuery, before: IsoDate | null, size = YEAR_PAGE_SIZE): Promise<YearPage> {
-  const from = yearStart(q.year)
-  const ranges = dateRanges(db, q.kinds)
-  return db.transaction('r', db.activities, async () => {
-    const rows: Activity[] = []
-    let to = before ?? yearEnd(q.year)
-    let includeTo = before === null
-    for (let chunk = size; ; chunk = Math.min(chunk * 2, 1000)) {
-      const parts = await Promise.all(ranges.map((r) => readWholeDates(r, from, to, includeTo, chunk)))
-      // Below the newest of the ranges' oldest dates, some range is not read yet: that part waits for the next round.
-      let cut: IsoDate | null = null
-      for (const p of parts) if (p.lo !== null && (cut === null || p.lo > cut)) cut = p.lo
-      for (const p of parts) for (const a of p.rows) if ((cut === null || a.date >= cut) && (!q.accept || q.accept(a))) rows.push(a)
-      if (cut === null || rows.length >= size) return { rows: rows.sort(newestFirst), next: cut }
-      to = cut
-      includeTo = false
-    }
-  })
-}
-
-/** The accepted records of a year dated in [from, before) (before null: to Dec 31), newest first: a page re-read. */
-export async function activitiesOfYearBetween(db: LedgerDB, q: YearPageQuery, from: IsoDate, before: IsoDate | null): Promise<Activity[]> {
-  const lo = maxDate(from, yearStart(q.year))
-  const to = before ?? yearEnd(q.year)
-  const includeTo = before === null
-  if (isEmptyRange(lo, to, includeTo)) return []
-  const parts = await Promise.all(dateRanges(db, q.kinds).map((r) => r(lo, to, includeTo).toArray()))
-  const rows = parts.flat()
-  return (q.accept ? rows.filter(q.accept) : rows).sort(newestFirst)
 }
 
 /**
@@ -186,7 +130,7 @@ export async function activitiesOfYearBetween(db: LedgerDB, q: YearPageQuery, fr
  * meta), so a save does not read it again.
  */
 export async function loadPersonContext(db: LedgerDB, personId: string): Promise<Omit<LedgerData, 'activities'>> {
-  return db.transaction('r', [db.sections, db.persons, db.exams, db.examResults, db.targetSets], async () => {
+  return db.transaction('r', [db.sections, db.persons, db.exams, db.examResults, db.examStatuses, db.targetSets], async () => {
     const [sections, persons, exams, results, targetSets] = await Promise.all([
       listSections(db),
       db.persons.get(personId).then((p) => (p ? live([p]) : [])),
@@ -194,6 +138,6 @@ export async function loadPersonContext(db: LedgerDB, personId: string): Promise
       db.examResults.where('personId').equals(personId).toArray(),
       listTargetSets(db),
     ])
-    return { sections, persons, exams, examResults: live(results), targetSets }
+    return { sections, persons, exams, examResults: await resultsForView(db, live(results), personId), targetSets }
   })
 }

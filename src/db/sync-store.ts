@@ -8,6 +8,7 @@ import { getMeta, setMeta } from './meta'
 import { mergeRecords, type MergeSummary } from './merge-records'
 import { outboxRows } from './writes'
 import { admitWrite, type Scope } from '../domain/access/scope'
+import { addHeldScope } from '../domain/access/held-scopes'
 import { INITIAL_SYNC_STATE, type SyncConnection, type SyncState } from '../domain/sync/state'
 import type { PullResponse, RecordBatch, RejectedRecord } from '../domain/sync/protocol'
 import { TABLE_NAMES, type LedgerRecords, type StoredRecord, type TableName } from '../domain/model/types'
@@ -96,12 +97,20 @@ function asRecords(batch: RecordBatch): LedgerRecords {
   return out as unknown as LedgerRecords
 }
 
-/** Merges one pulled page and stores its cursor, scope and time, in one transaction. */
+/**
+ * Merges one pulled page and stores its cursor, scope and time, in one transaction. The last page of a pull
+ * completes the scope the service granted: the device holds it as of the service's time of that pull (held scope
+ * source 'sync', docs/spec/scopes.md), so its views say "数据截至 …（来自同步）".
+ */
 export async function applyPulled(db: LedgerDB, page: PullResponse, source: string): Promise<MergeSummary> {
   return db.transaction('rw', [...recordTables(db), db.meta, db.outbox], async () => {
     const summary = await mergeRecords(db, asRecords(page.records), { queueForSync: false })
     const state = { ...INITIAL_SYNC_STATE, ...((await getMeta(db, 'syncState')) ?? {}) }
     await setMeta(db, 'syncState', { ...state, cursor: page.cursor, scope: page.scope, asOf: page.asOf, source, lastError: null, lastErrorAt: null })
+    if (!page.more && page.scope.role !== 'county') {
+      const held = (await getMeta(db, 'heldScopes')) ?? []
+      await setMeta(db, 'heldScopes', addHeldScope(held, { scope: page.scope, asOf: page.asOf, source: 'sync' }))
+    }
     return summary
   })
 }

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { activitiesOfPerson, getDb, listPersons, listSections, listTargetSets, readForSave, type MetaValues } from '@/db'
+import { activitiesOfPerson, activityForView, getDb, listPersons, listSections, listTargetSets, readForSave, type MetaValues } from '@/db'
 import { newestFirst } from '@/domain/views/activity-list'
 import { localIsoDate, yearOf } from '@/domain/model/dates'
 import { isTombstone, PERSONAL_KINDS, type Activity, type Person, type Section, type TargetSet } from '@/domain/model/types'
@@ -38,12 +38,9 @@ export const useActivitiesStore = defineStore('activities', () => {
     return liveDataKeyed(personId, async (id) => (id ? (await activitiesOfPerson(getDb(), id)).sort(newestFirst) : []), [])
   }
 
-  /** One live record; null when it does not exist or was deleted. */
+  /** One live record as the views show it (with the keeper's review outcome); null when missing or deleted. */
   function liveActivity(id: () => string): LiveData<Activity | null> {
-    return liveDataKeyed(id, async (k) => {
-      const row = await getDb().activities.get(k)
-      return row === undefined || isTombstone(row) ? null : row
-    }, null)
+    return liveDataKeyed(id, (k) => activityForView(getDb(), k), null)
   }
 
   /** Persons and sections, for pickers and names. */

@@ -9,6 +9,7 @@ import {
   activitiesBetween,
   commitChanges,
   getDb,
+  listTargetSets,
   live,
   randomId,
   saveChecked,
@@ -21,9 +22,11 @@ import {
   type ActivityInput,
   type QuickLogInput,
 } from '@/domain/input/activity-input'
-import { localIsoDate } from '@/domain/model/dates'
+import { addDays, localIsoDate, yearOf } from '@/domain/model/dates'
 import { InputError } from '@/domain/input/input-error'
-import { isTombstone, type Activity, type Person } from '@/domain/model/types'
+import { checkDailyHours, type DailyVerdict } from '@/domain/input/daily-hours'
+import { countingRulesFor } from '@/domain/measures/counting'
+import { isTombstone, type Activity, type Person, type TargetSet } from '@/domain/model/types'
 import { DEFAULT_QUICK_LOG, useActivitiesStore, type QuickLogDefaults } from './activities'
 import { useLedgerStore } from './ledger'
 
@@ -33,6 +36,9 @@ export class ActivityInputError extends InputError {
 }
 
 const today = (): string => localIsoDate(new Date())
+
+/** Records that may share a day with an activity of [from, to]: a multi-day one starts at most this many days before. */
+const DAY_LOOKBACK = 92
 
 export const useActivityEditsStore = defineStore('activity-edits', () => {
   const ledger = useLedgerStore()
@@ -51,6 +57,33 @@ export const useActivityEditsStore = defineStore('activity-edits', () => {
     return findLikelyDuplicates(record, sameDay)
   }
 
+  /**
+   * A record saved on a device that is not the keeper's is 自报: it waits for the keeper's review, and an edit of a
+   * record the keeper verified or returned sends it back (access/scope.ts admitWrite).
+   */
+  function asWritten(record: ActivityInput): ActivityInput {
+    return ledger.isKeeper ? record : { ...record, review: 'selfReported', reviewNote: null }
+  }
+
+  /** The other records that may share a day with the record (one's own are in memory; others' are read). */
+  async function neighbours(record: ActivityInput): Promise<Activity[]> {
+    const isMine = record.attendees.length === 1 && record.attendees[0] === ledger.identity && activities.mine.isLoaded
+    if (isMine) return activities.mine.data
+    return activitiesBetween(getDb(), addDays(record.date, -DAY_LOOKBACK), record.endDate ?? record.date)
+  }
+
+  /**
+   * The day check of a record about to be saved: over 24 学时 in one day for anyone is refused, over the year's
+   * confirm line (计入规则, default 8) asks first. `targetSets` when the caller has them (the quick log).
+   */
+  async function checkDay(input: ActivityInput, names: ReadonlyMap<string, string> = new Map(), targetSets?: TargetSet[]): Promise<DailyVerdict> {
+    const record = normaliseActivityInput(input)
+    const sets = targetSets ?? (await listTargetSets(getDb()))
+    const confirmAbove = countingRulesFor(sets, yearOf(record.date)).dailyConfirmHours
+    const nameOf = (id: string) => (id === ledger.identity ? '您' : (names.get(id) ?? '有人'))
+    return checkDailyHours(record, await neighbours(record), confirmAbove, nameOf)
+  }
+
   /** Throws ActivityInputError unless this device may write the record and it passes every check. */
   function check(record: ActivityInput, on: string, attendees: Person[]): void {
     if (!activities.canEdit(record)) throw new ActivityInputError('只有台账管理员可以登记或修改集体学习记录')
@@ -64,14 +97,23 @@ export const useActivityEditsStore = defineStore('activity-edits', () => {
    */
   async function saveActivity(input: ActivityInput, on = today()): Promise<string> {
     const db = getDb()
-    const record = normaliseActivityInput(input)
+    const record = asWritten(normaliseActivityInput(input))
     const id = record.id ?? randomId('a')
+    const from = addDays(record.date, -DAY_LOOKBACK)
     await saveChecked(db, {
       tables: ['activities', 'persons'],
       metaKeys: [],
-      read: () => Promise.all([db.persons.bulkGet(record.attendees), record.id === undefined ? undefined : db.activities.get(record.id)]),
-      check: ([attendees, old]) => {
-        check(record, on, live(attendees.filter((p) => p !== undefined)))
+      read: () =>
+        Promise.all([
+          db.persons.bulkGet(record.attendees),
+          record.id === undefined ? undefined : db.activities.get(record.id),
+          activitiesBetween(db, from, record.endDate ?? record.date),
+        ]),
+      check: ([attendees, old, sameDays]) => {
+        const persons = live(attendees.filter((p) => p !== undefined))
+        check(record, on, persons)
+        const day = checkDailyHours(record, sameDays, 24, (pid) => persons.find((p) => p.id === pid)?.name ?? '有人')
+        if (day.kind === 'refuse') throw new ActivityInputError(day.message)
         if (record.id === undefined) return
         if (old === undefined || isTombstone(old)) throw new ActivityInputError('这条记录已被删除，无法修改')
         if (!activities.canEdit(old)) throw new ActivityInputError('只有台账管理员可以修改这条记录')
@@ -89,7 +131,9 @@ export const useActivityEditsStore = defineStore('activity-edits', () => {
   async function quickLog(q: QuickLogInput, on = today()): Promise<string> {
     const me = ledger.identity
     if (!me) throw new ActivityInputError('请先在“我的”中选择“我是谁”')
-    const record = normaliseActivityInput(quickLogActivity(q, me))
+    const record = asWritten(normaliseActivityInput(quickLogActivity(q, me)))
+    const day = checkDailyHours(record, activities.mine.data, 24, () => '您')
+    if (day.kind === 'refuse') throw new ActivityInputError(day.message)
     const db = getDb()
     const id = randomId('a')
     await saveChecked(db, {
@@ -139,5 +183,5 @@ export const useActivityEditsStore = defineStore('activity-edits', () => {
     return id
   }
 
-  return { lastRemoved, findDuplicates, saveActivity, quickLog, removeActivity, restoreAsNew }
+  return { lastRemoved, findDuplicates, checkDay, saveActivity, quickLog, removeActivity, restoreAsNew }
 })

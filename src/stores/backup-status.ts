@@ -11,7 +11,7 @@ import { backupReminder } from '@/domain/device/backup-reminder'
 import { useLedgerStore } from './ledger'
 import { liveData } from './live'
 
-const EMPTY_STATUS: ExchangeStatus = { lastBackupAt: null, changesSinceBackup: 0, lastSubmitAt: null, safetyBackup: null }
+const EMPTY_STATUS: ExchangeStatus = { lastBackupAt: null, changesSinceBackup: 0, lastSubmitAt: null, lastSubmitStamp: null, safetyBackup: null }
 
 export const useBackupStatusStore = defineStore('backup-status', () => {
   const ledger = useLedgerStore()

@@ -8,6 +8,7 @@ import { computed, ref } from 'vue'
 import { getDb, getMeta, setMeta, type DeviceRole } from '@/db'
 import { InputError } from '@/domain/input/input-error'
 import { hashPin, validatePin } from '@/domain/device/pin'
+import { parseScore, validateResult } from '@/domain/input/exam-input'
 import { useLedgerStore } from './ledger'
 
 export const useDeviceStore = defineStore('device', () => {
@@ -50,5 +51,22 @@ export const useDeviceStore = defineStore('device', () => {
     return ledger.setIdentity(personId)
   }
 
-  return { pinHash, hasPin, isLoaded, load, setPin, verifyPin, switchRole, setIdentity }
+  /**
+   * The score an official read on the exam platform (null clears it): kept on this device only, shown as 本人填写,
+   * never a result and never counted; the keeper's entry wins. Throws InputError for a score that is not one.
+   */
+  async function setSelfScore(examId: string, text: string): Promise<void> {
+    const score = parseScore(text)
+    if (score !== null) {
+      const problem = validateResult({ status: 'taken', score, reason: null })
+      if (problem) throw new InputError(problem)
+    }
+    const next = { ...ledger.selfScores }
+    if (score === null) delete next[examId]
+    else next[examId] = { score, enteredAt: new Date().toISOString() }
+    await setMeta(getDb(), 'selfScores', next)
+    ledger.selfScores = next
+  }
+
+  return { pinHash, hasPin, isLoaded, load, setPin, verifyPin, switchRole, setIdentity, setSelfScore }
 })

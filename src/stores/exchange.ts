@@ -33,6 +33,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   let passphrase: string | null = null
   const confirmed = { foreignUnit: false, restore: false }
 
+  /** A 股室文件 import made this device a section head's (it was 个人). */
+  const becameHead = ref(false)
   const isExporting = ref<FilePurpose | null>(null)
   const lastExport = shallowRef<ExportResult | null>(null)
   function resetImport(): void {
@@ -46,15 +48,21 @@ export const useExchangeStore = defineStore('exchange', () => {
     passphrase = null
     confirmed.foreignUnit = false
     confirmed.restore = false
+    becameHead.value = false
   }
 
   async function settle(r: ImportResult): Promise<void> {
     progress.value = null
     if (r.status === 'done') {
-      result.value = r
-      step.value = 'done'
       input = null
       await ledger.init()
+      // A 股室文件 is for a section head: her device shows the 股室 view from now on.
+      if (r.purpose === 'section' && ledger.deviceRole === 'person') {
+        await ledger.setDeviceRole('head')
+        becameHead.value = true
+      }
+      result.value = r
+      step.value = 'done'
     } else if (r.status === 'needsPassphrase') {
       step.value = 'needsPassphrase'
     } else if (r.status === 'needsConfirm') {
@@ -115,7 +123,10 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   /** Builds an export file; the page downloads or shares it. Errors are zh-CN and thrown. */
-  async function exportFile(purpose: FilePurpose, opts: Pick<ExportOptions, 'passphrase' | 'since'> = {}): Promise<ExportResult> {
+  async function exportFile(
+    purpose: FilePurpose,
+    opts: Pick<ExportOptions, 'passphrase' | 'since' | 'sectionId' | 'recordSubmit'> = {},
+  ): Promise<ExportResult> {
     isExporting.value = purpose
     try {
       const { exportLedger } = await io()
@@ -128,6 +139,12 @@ export const useExchangeStore = defineStore('exchange', () => {
     }
   }
 
+  /** A 提交 file was handed over (shared or downloaded): its records are no longer 未提交. */
+  async function markSubmitted(file: ExportResult): Promise<void> {
+    const { markSubmitted: mark } = await io()
+    await mark(getDb(), file)
+  }
+
   return {
     status,
     isStatusLoaded,
@@ -137,6 +154,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     error,
     pendingConfirm,
     result,
+    becameHead,
     isExporting,
     lastExport,
     reminder,
@@ -146,6 +164,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     confirmPending,
     restoreSafety,
     exportFile,
+    markSubmitted,
     refreshClock: backup.refreshClock,
   }
 })

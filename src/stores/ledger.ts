@@ -1,22 +1,12 @@
 /**
- * The ledger itself: which unit, this device's identity and role, settings.
- * First-start actions (new unit, demo) live here.
+ * The ledger itself: which unit, this device's identity, role and held scopes, settings. First-start actions (new
+ * unit, demo) are stores/ledger-setup.ts, loaded with the welcome page.
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import {
-  commitChanges,
-  DEFAULT_SETTINGS,
-  ensureDeviceId,
-  getDb,
-  getMetas,
-  randomId,
-  setMeta,
-  type DeviceRole,
-  type MetaValues,
-} from '@/db'
-import { localIsoDate, yearOf } from '@/domain/model/dates'
-import type { Person, Section, Unit } from '@/domain/model/types'
+import { DEFAULT_SETTINGS, ensureDeviceId, getDb, getMeta, getMetas, setMeta, type DeviceRole, type MetaValues } from '@/db'
+import type { Unit } from '@/domain/model/types'
+import type { HeldScope } from '@/domain/access/held-scopes'
 
 export const useLedgerStore = defineStore('ledger', () => {
   const unit = ref<Unit | null>(null)
@@ -24,6 +14,10 @@ export const useLedgerStore = defineStore('ledger', () => {
   const identity = ref<string | null>(null)
   const deviceRole = ref<DeviceRole>('person')
   const settings = ref<MetaValues['settings']>({ ...DEFAULT_SETTINGS })
+  /** The scopes this device holds (docs/spec/scopes.md). */
+  const heldScopes = ref<HeldScope[]>([])
+  /** Scores the official entered herself (never counted). */
+  const selfScores = ref<MetaValues['selfScores']>({})
   const isReady = ref(false)
   /** This device is connected to a sync service (the sync store loads only then). */
   const isSyncConnected = ref(false)
@@ -44,49 +38,25 @@ export const useLedgerStore = defineStore('ledger', () => {
   async function init(): Promise<void> {
     const db = getDb()
     // One request for the rows every start needs (cold start at county scale: docs/PERFORMANCE.md).
-    const [u, id, role, saved, device, sync] = await getMetas(db, ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'syncConnection'] as const)
+    const keys = ['unit', 'identity', 'deviceRole', 'settings', 'deviceId', 'heldScopes', 'selfScores', 'syncConnection'] as const
+    const [u, id, role, saved, device, held, scores, sync] = await getMetas(db, keys)
     deviceId.value = device || (await ensureDeviceId(db))
     unit.value = u ?? null
     identity.value = id ?? null
     deviceRole.value = role ?? 'person'
     settings.value = { ...DEFAULT_SETTINGS, ...(saved ?? {}) }
+    // Recorded by the version-4 upgrade, a new unit, the demo, every import and every pull; a keeper's ledger
+    // without it is its own.
+    heldScopes.value = held ?? (role === 'keeper' ? [{ scope: { role: 'keeper' }, asOf: '', source: 'local' }] : [])
+    selfScores.value = scores ?? {}
     isSyncConnected.value = sync !== undefined
     isReady.value = true
   }
 
-  /** 新建单位台账: the unit, its sections and this year's default targets, in one transaction. */
-  async function createUnit(name: string, sectionNames: string[], today = localIsoDate(new Date())): Promise<void> {
-    const db = getDb()
-    const newUnit: Unit = { id: randomId('u'), name: name.trim() }
-    const sections: Omit<Section, 'updatedAt'>[] = sectionNames.map((n, i) => ({ id: randomId('s'), name: n, order: i + 1 }))
-    const { defaultTargetSet } = await import('@/domain/measures/targets-default')
-    const { updatedAt: _u, ...targets } = defaultTargetSet(yearOf(today), () => randomId('r'), '')
-    await db.transaction('rw', [db.sections, db.targetSets, db.meta, db.outbox], async () => {
-      await commitChanges(db, [
-        { table: 'sections', put: sections },
-        { table: 'targetSets', put: [{ ...targets, id: randomId('t') }] },
-      ])
-      await setMeta(db, 'unit', newUnit)
-      await setMeta(db, 'deviceRole', 'keeper')
-    })
-    unit.value = newUnit
-    deviceRole.value = 'keeper'
-  }
-
-  /** 体验示例数据: a generated unit; this device acts as its keeper and as one enforcement officer. */
-  async function loadDemo(today = localIsoDate(new Date())): Promise<void> {
-    const db = getDb()
-    const [{ generateDemoLedger }, { mergeRecords }] = await Promise.all([import('@/domain/demo/ledger'), import('@/db/merge-records')])
-    const demo = generateDemoLedger({ today, deviceId: 'demo' })
-    const me = (demo.records.persons as Person[]).find(
-      (p) => p.roles.includes('enforcement') && p.activeTo === null && p.activeFrom < `${yearOf(today)}-01-01`,
-    )
-    await db.transaction('rw', [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.meta, db.outbox], async () => {
-      await mergeRecords(db, demo.records, { unit: demo.unit })
-      await setMeta(db, 'identity', me?.id ?? null)
-      await setMeta(db, 'deviceRole', 'keeper')
-    })
-    await init()
+  /** Re-reads the held scopes alone (a sync's pull moved their as-of time without changing any record). */
+  async function refreshHeldScopes(): Promise<void> {
+    const held = await getMeta(getDb(), 'heldScopes')
+    if (held) heldScopes.value = held
   }
 
   async function setIdentity(personId: string | null): Promise<void> {
@@ -104,5 +74,5 @@ export const useLedgerStore = defineStore('ledger', () => {
     settings.value = next
   }
 
-  return { unit, deviceId, identity, deviceRole, settings, isReady, isSyncConnected, isKeeper, isHead, ready, init, createUnit, loadDemo, setIdentity, setDeviceRole, saveSettings }
+  return { unit, deviceId, identity, deviceRole, settings, heldScopes, selfScores, isReady, isSyncConnected, isKeeper, isHead, ready, init, refreshHeldScopes, setIdentity, setDeviceRole, saveSettings }
 })

@@ -8,6 +8,7 @@ import { computed } from 'vue'
 import { getDb, loadPersonContext } from '@/db'
 import { localIsoDate, periodEnd, yearOf, yearStart } from '@/domain/model/dates'
 import { personProgress } from '@/domain/views/person-progress'
+import { countsSelfReported } from '@/domain/measures/counting'
 import type { LedgerData } from '@/domain/model/types'
 import { liveDataKeyed } from './live-keyed'
 import { useActivitiesStore } from './activities'
@@ -35,7 +36,7 @@ export const useMyProgressStore = defineStore('my-progress', () => {
   const progress = computed(() =>
     ledger.identity === null
       ? null
-      : personProgress(data.value, ledger.identity, year, today, { countSelfReported: ledger.settings.countSelfReported }),
+      : personProgress(data.value, ledger.identity, year, today, { countSelfReported: countsSelfReported(data.value.targetSets, year) }),
   )
   const isLoaded = computed(() => context.isLoaded.value && activities.mine.isLoaded)
   const error = computed(() => context.error.value)
@@ -44,5 +45,8 @@ export const useMyProgressStore = defineStore('my-progress', () => {
   const me = computed(() => context.data.value.persons.find((p) => p.id === ledger.identity) ?? null)
   const section = computed(() => context.data.value.sections.find((s) => s.id === me.value?.sectionId) ?? null)
 
-  return { year, asOf: today, progress, me, section, isLoaded, error }
+  /** Every year's targets (and counting rules), as the context read them. */
+  const targetSets = computed(() => context.data.value.targetSets)
+
+  return { year, asOf: today, progress, me, section, targetSets, isLoaded, error }
 })

@@ -21,6 +21,11 @@ import {
 } from '@/domain/views/progress-views'
 import { buildReminder } from '@/domain/views/remind'
 import { evaluateTargets, summarizeStatuses } from '@/domain/measures/target-rules'
+import { countingRulesFor } from '@/domain/measures/counting'
+import { unverifiedHours } from '@/domain/measures/unverified'
+import type { Coverage } from '@/domain/access/held-scopes'
+import { scopeContext } from '@/domain/access/scope'
+import { useCoverageStore } from './coverage'
 import type { Activity, LedgerData, TargetStatus } from '@/domain/model/types'
 import { liveDataKeyed } from './live-keyed'
 import { useLedgerStore } from './ledger'
@@ -58,7 +63,10 @@ export const useProgressStore = defineStore('progress', () => {
   const isLoaded = live.isLoaded
   const error = live.error
 
-  const opts = computed(() => ({ countSelfReported: ledger.settings.countSelfReported }))
+  /** The year's counting rules (the keeper's choice, travelling with the targets). */
+  const counting = computed(() => countingRulesFor(yearData.value.targetSets, year.value))
+  const opts = computed(() => ({ countSelfReported: counting.value.countSelfReported }))
+  const unverified = computed(() => unverifiedHours(yearData.value.activities, year.value, asOf.value))
   const hours = computed(() => computePersonHours(yearData.value.activities, year.value, asOf.value, opts.value))
   const evaluation = computed(() =>
     evaluateTargets(yearData.value, year.value, asOf.value, { ...opts.value, hours: hours.value }),
@@ -91,6 +99,24 @@ export const useProgressStore = defineStore('progress', () => {
       .sort(newestFirst)
   })
 
+  const held = useCoverageStore()
+  const ctx = computed(() => scopeContext(yearData.value.persons))
+  function coverageOf(personIds: Iterable<string>): Coverage {
+    return held.coverageOf(personIds, ctx.value)
+  }
+  const unitCoverage = computed(() => coverageOf(rows.value.map((r) => r.person.id)))
+  const myCoverage = computed(() => coverageOf(ledger.identity ? [ledger.identity] : []))
+  function sectionCoverage(sectionId: string | null): Coverage {
+    return coverageOf(sectionRows(sectionId).map((r) => r.person.id))
+  }
+  /** Sections (null: 未分配股室) whose persons' records this device holds. */
+  const completeSectionIds = computed(() =>
+    summaries.value.map((x) => x.section?.id ?? null).filter((id) => sectionCoverage(id).isComplete),
+  )
+  function refreshNow(): void {
+    held.refresh()
+  }
+
   function sectionName(sectionId: string | null): string {
     if (sectionId === null) return NO_SECTION_NAME
     return sections.value.find((s) => s.id === sectionId)?.name ?? NO_SECTION_NAME
@@ -101,8 +127,9 @@ export const useProgressStore = defineStore('progress', () => {
     return rowsOfSection(rows.value, sectionId, sections.value)
   }
 
-  /** The ready-to-send reminder for one section. */
-  function reminderFor(sectionId: string | null): string {
+  /** The ready-to-send reminder for one section; null when this device lacks the section's records (it would name people wrongly). */
+  function reminderFor(sectionId: string | null): string | null {
+    if (!sectionCoverage(sectionId).isComplete) return null
     const results = sectionRows(sectionId).flatMap((r) => (r.rule ? [r.rule] : []))
     return buildReminder(results, { sectionName: sectionName(sectionId), year: year.value, asOf: asOf.value })
   }
@@ -137,5 +164,12 @@ export const useProgressStore = defineStore('progress', () => {
     reminderFor,
     setPeriod,
     acquire,
+    counting,
+    unverified,
+    unitCoverage,
+    myCoverage,
+    sectionCoverage,
+    completeSectionIds,
+    refreshNow,
   }
 })

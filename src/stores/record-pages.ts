@@ -1,6 +1,6 @@
 /**
  * 记录 → 全部: a year's records a page at a time, newest first, through the `date` index
- * (db/queries activitiesPageOfYear) — the first rows show without reading and sorting the whole year.
+ * (db/year-pages activitiesPageOfYear) — the first rows show without reading and sorting the whole year.
  *
  * Each page is live. Its first read finds where it ends (whole dates); from then on it is the fixed range of
  * dates [from, before) and re-reads that range when the database changes. Pages never move, so a deletion, an
@@ -11,7 +11,8 @@
  */
 import { liveQuery, type Subscription } from 'dexie'
 import { computed, getCurrentScope, onScopeDispose, shallowRef, watch, type ComputedRef, type ShallowRef } from 'vue'
-import { activitiesOfYearBetween, activitiesPageOfYear, getDb, type YearPageQuery } from '@/db'
+import { getDb } from '@/db'
+import { activitiesOfYearBetween, activitiesPageOfYear, type YearPageQuery } from '@/db/year-pages'
 import { KIND_FILTERS, type KindFilter } from '@/domain/views/activity-list'
 import { yearStart } from '@/domain/model/dates'
 import type { Activity, IsoDate } from '@/domain/model/types'

@@ -14,6 +14,7 @@ import { getDb } from '@/db'
 import { loadYearData } from '@/db/queries'
 import type { ReportBundle } from '@/domain/report/bundle'
 import { previousAsOf } from '@/domain/report/period'
+import { countingRulesFor } from '@/domain/measures/counting'
 import type { IsoDate } from '@/domain/model/types'
 import { useLedgerStore } from './ledger'
 
@@ -55,7 +56,7 @@ export const useReportStore = defineStore('report', () => {
         unitName: ledger.unit?.name ?? '',
         year,
         asOf,
-        opts: { countSelfReported: ledger.settings.countSelfReported },
+        opts: { countSelfReported: countingRulesFor(data.targetSets, year).countSelfReported },
         data,
         previousData,
       }

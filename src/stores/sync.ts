@@ -73,7 +73,9 @@ export const useSyncStore = defineStore('sync', () => {
       try {
         const out = await syncOnce(db, { onProgress: (p) => (progress.value = p) })
         lastErrorIsOffline.value = false
+        // Records arrived: re-read the ledger; else only the held scopes moved (数据截至 the time of this pull).
         if (out.pulled > 0) await useLedgerStore().init()
+        else await useLedgerStore().refreshHeldScopes()
       } catch (e) {
         const offline = e instanceof SyncError && e.isOffline
         lastErrorIsOffline.value = offline

@@ -10,7 +10,7 @@ import { localIsoDate, yearOf } from '@/domain/model/dates'
 import { targetSetFor } from '@/domain/measures/target-rules'
 import { validateRules } from '@/domain/input/target-input'
 import { copyTargetSet, defaultTargetSet } from '@/domain/measures/targets-default'
-import type { TargetRule, TargetSet } from '@/domain/model/types'
+import type { CountingRules, TargetRule, TargetSet } from '@/domain/model/types'
 import { liveData } from './live'
 import { InputError } from '@/domain/input/input-error'
 
@@ -40,15 +40,29 @@ export const useTargetsStore = defineStore('targets', () => {
   /** Years that have a target set, newest first. */
   const years = computed(() => [...new Set(sets.data.value.map((s) => s.year))].sort((a, b) => b - a))
 
-  /** Writes the year's set, keeping the id of the set it replaces (merges as one record). */
-  async function writeSet(forYear: number, rules: TargetRule[]): Promise<void> {
+  /**
+   * Writes the year's set, keeping the id of the set it replaces (merges as one record) and its counting rules
+   * unless new ones are given.
+   */
+  async function writeSet(forYear: number, rules: TargetRule[], counting?: CountingRules | null): Promise<void> {
     const errors = validateRules(rules)
     if (errors.length > 0) {
       throw new TargetValidationError(errors.map((e) => `第 ${e.index + 1} 条规则：${e.message}`))
     }
     const current = targetSetFor(sets.data.value, forYear) ?? targetSetFor(await listTargetSets(getDb()), forYear)
-    const set: Omit<TargetSet, 'updatedAt'> = { id: current?.id ?? randomId('t'), year: forYear, rules }
+    const kept = counting === undefined ? current?.counting : counting
+    const set: Omit<TargetSet, 'updatedAt'> = { id: current?.id ?? randomId('t'), year: forYear, rules, ...(kept ? { counting: kept } : {}) }
     await commitChanges(getDb(), [{ table: 'targetSets', put: [set] }])
+  }
+
+  /** The keeper's counting rules for a year; the year needs its targets first. */
+  async function saveCounting(forYear: number, counting: CountingRules): Promise<void> {
+    checkYear(forYear)
+    const h = counting.dailyConfirmHours
+    if (!(h > 0 && h <= 24 && Number.isInteger(h * 2))) throw new TargetValidationError(['单日学时提醒线应为 0.5 至 24 之间、0.5 的整数倍'])
+    const current = targetSetFor(await listTargetSets(getDb()), forYear)
+    if (current === null) throw new TargetValidationError([`${forYear} 年度还没有考核指标，请先在“考核指标”中设置`])
+    await writeSet(forYear, structuredClone(current.rules), { ...counting })
   }
 
   /** Save the year's rules; rejects with TargetValidationError before writing anything. */
@@ -62,7 +76,7 @@ export const useTargetsStore = defineStore('targets', () => {
     checkYear(forYear)
     const from = targetSetFor(await listTargetSets(getDb()), forYear - 1)
     if (from === null) throw new TargetValidationError([`${forYear - 1} 年度还没有考核指标，无法复制`])
-    await writeSet(forYear, copyTargetSet(from, forYear, () => randomId('r'), '').rules)
+    await writeSet(forYear, copyTargetSet(from, forYear, () => randomId('r'), '').rules, from.counting ?? null)
   }
 
   /** The default rules (docs/spec/report-figures.md, "Targets") for a year (replaces that year's rules). */
@@ -87,6 +101,7 @@ export const useTargetsStore = defineStore('targets', () => {
     saveTargetSet,
     copyFromLastYear,
     createDefaults,
+    saveCounting,
     newRuleId,
   }
 })

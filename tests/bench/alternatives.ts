@@ -4,7 +4,8 @@
  * is the app's own now: db/queries.ts activitiesOfPeriod.)
  */
 import type { LedgerDB } from '@/db/database'
-import { activitiesBetween, activitiesPageOfYear } from '@/db/queries'
+import { activitiesBetween } from '@/db/queries'
+import { activitiesPageOfYear } from '@/db/year-pages'
 import { yearEnd, yearStart } from '@/domain/model/dates'
 import type { Activity } from '@/domain/model/types'
 
@@ -15,7 +16,7 @@ function byNewest(a: Activity, b: Activity): number {
 /**
  * 记录 → 全部: what the page reads before it can show its first rows. Before: every record of the year,
  * sorted (the removed stores/activities.ts liveYear). Now: the app's first page through the `date` index
- * (db/queries.ts activitiesPageOfYear, whole dates, newest first).
+ * (db/year-pages.ts activitiesPageOfYear, whole dates, newest first).
  */
 export async function recordsFirstPage(db: LedgerDB, year: number): Promise<{ allMs: number; pageMs: number; rows: number }> {
   let t0 = performance.now()

@@ -15,6 +15,8 @@ import { pendingCount, readSyncRows } from '../../src/db/sync-store'
 import { connectWithSetupCode, joinWithInvitation, syncOnce } from '../../src/sync/engine'
 import { syncApi } from '../../src/sync/api'
 import type { Activity } from '../../src/domain/model/types'
+import { asOfWords, coverage, type HeldScope } from '../../src/domain/access/held-scopes'
+import { scopeContext } from '../../src/domain/access/scope'
 
 let n = 0
 function freshDb(): LedgerDB {
@@ -110,6 +112,31 @@ describe.each(ENGINES)('the app sync client on %s', (engine) => {
     expect(await pendingCount(phone)).toBe(0)
     expect((await readSyncRows(phone)).state.refused).toBe(1)
     expect(((await phone.activities.get(group.id)) as Activity).hours).toBe(1)
+  })
+
+  it('a synced section head holds her section as of the last pull: her section view is complete, 来自同步', async () => {
+    const keeper = await keeperDevice()
+    await syncOnce(keeper)
+    const token = (await readSyncRows(keeper)).connection!.token
+    const phone = freshDb()
+    const code = (await syncApi.invite({ base: svc.url, token }, { personId: 'q2', role: 'sectionHead', sectionIds: ['b'] })).code
+    await joinWithInvitation(phone, { base: svc.url, label: 'head', nowIso: NOW(), code })
+    expect(await getMeta(phone, 'heldScopes')).toBeUndefined()
+    await syncOnce(phone)
+    const first = (await readSyncRows(phone)).state.asOf!
+    const held = (await getMeta(phone, 'heldScopes')) as HeldScope[]
+    expect(held).toEqual([{ scope: { role: 'sectionHead', personId: 'q2', sectionIds: ['b'] }, asOf: first, source: 'sync' }])
+    const ctx = scopeContext(await phone.persons.toArray())
+    const section = coverage(held, ['q2', 'q3'], ctx, NOW())
+    expect(section).toMatchObject({ isComplete: true, asOf: first, sources: ['同步'] })
+    expect(asOfWords(section)).toMatch(/^数据截至 \d+月\d+日 \d\d:\d\d（来自同步）$/)
+    // Another section's persons are not hers: the unit view stays partial.
+    expect(coverage(held, ['q1', 'q2'], ctx, NOW())).toMatchObject({ isComplete: false, missing: ['q1'] })
+    // The next pull brings nothing new, and the held scope follows its time.
+    await new Promise((r) => setTimeout(r, 5))
+    await syncOnce(phone)
+    const second = (await readSyncRows(phone)).state.asOf!
+    expect(((await getMeta(phone, 'heldScopes')) as HeldScope[]).map((h) => h.asOf)).toEqual([second])
   })
 
   it('refuses to join a phone holding another unit\'s ledger, and leaves it as it was', async () => {

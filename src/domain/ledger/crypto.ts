@@ -8,14 +8,14 @@
  * - Plaintext: the canonical JSON of `{ "records": …, "sha256": … }`.
  * - Additional data (authenticated, not encrypted): the UTF-8 bytes of the
  *   canonical JSON of the header
- *   `{ format, formatVersion, purpose, unit, exportedAt, exportedBy,
+ *   `{ format, formatVersion, purpose, unit, exportedAt, exportedBy, scopes (version 2),
  *      encrypted: { alg, kdf, iterations, salt, iv } }`
  *   so changing the unit, the purpose, the time or the KDF parameters of an
  *   encrypted file makes it undecryptable, exactly like changing a byte of `data`.
  */
 import { canonicalJson } from './canonical'
 import { validateDecryptedPayload } from './schema'
-import type { EncryptedPayload, LedgerFile, LedgerRecords } from '../model/types'
+import type { EncryptedPayload, FileRecords, LedgerFile } from '../model/types'
 
 export const PBKDF2_ITERATIONS = 600_000
 export const SALT_BYTES = 16
@@ -25,12 +25,12 @@ export const WRONG_PASSPHRASE_MESSAGE = '口令不正确，或文件已被改动
 export const PASSPHRASE_RULE = '口令至少 8 个字符，且包含小写字母、大写字母、数字、其他字符（符号或汉字）中的至少两类。'
 
 export interface DecryptedPayload {
-  records: LedgerRecords
+  records: FileRecords
   sha256: string
 }
 
 /** The header fields of a file that the encryption authenticates. */
-export type FileHeader = Pick<LedgerFile, 'format' | 'formatVersion' | 'purpose' | 'unit' | 'exportedAt' | 'exportedBy'>
+export type FileHeader = Pick<LedgerFile, 'format' | 'formatVersion' | 'purpose' | 'unit' | 'exportedAt' | 'exportedBy' | 'scopes'>
 export type EncryptionParams = Omit<EncryptedPayload, 'data'>
 
 export interface EncryptOptions {
@@ -84,6 +84,8 @@ export function additionalData(header: FileHeader, params: EncryptionParams): Ui
     unit: header.unit,
     exportedAt: header.exportedAt,
     exportedBy: header.exportedBy,
+    // Version 2: the stated scopes are authenticated too (version 1 files have none: the same bytes as before).
+    ...(header.scopes !== undefined ? { scopes: header.scopes } : {}),
     encrypted: { alg: params.alg, kdf: params.kdf, iterations: params.iterations, salt: params.salt, iv: params.iv },
   }
   return new TextEncoder().encode(canonicalJson(aad))

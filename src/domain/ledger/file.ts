@@ -1,28 +1,38 @@
 /**
- * Building ledger files (docs/spec/ledger-file.md) and choosing what each purpose carries.
+ * Building ledger files (docs/spec/ledger-file.md) and choosing what each purpose carries. Every file but 提交 is
+ * cut by the scope rule (access/scope.ts) and states the scopes it holds (docs/spec/scopes.md).
  *
- * - 备份 `backup`: every record, tombstones included.
- * - 发布 `publish` (keeper → officials): sections, persons, group activities
- *   (every kind but `self` / `online`), exams, exam results and target sets,
- *   with every tombstone. Exam results are included on purpose: an official's
- *   phone can then show "年度学法考试 已参考 96 分" on 首页 without a second
- *   channel. The file is shared inside the unit only; the app shows colleagues'
- *   figures to section heads and the keeper alone.
- * - 提交 `submit` (an official → keeper): that person's own `self` / `online`
- *   activities (attendees exactly `[personId]`) and their tombstones.
+ * - 备份 `backup`: every record of this device, tombstones included, with the registers it holds; it states the
+ *   scopes the device holds (the whole unit on the keeper's device).
+ * - 发布 `publish` (keeper → everyone): what every official may see — roster, sections, group sessions, exams and
+ *   targets, every tombstone — and the registers: each person's exam status (no score) and the review outcome of
+ *   each 自报 record (keyed by the record's id). No one's 自学 / 线上 records, no exam result.
+ * - 股室 `section` (keeper → one section head): the 发布 content and every record and exam result of the persons
+ *   of the section.
+ * - 提交 `submit` (an official → keeper): that person's own `self` / `online` activities (attendees exactly
+ *   `[personId]`) and their tombstones.
  *
- * Records in a file are sorted by id per table, so one ledger state always
- * gives one canonical text and one hash.
+ * A file is written in the lowest format version that can hold it: version 1 for a 提交 and for a keeper's 备份
+ * without version-2 content, version 2 (scopes, registers, 股室, counting rules) otherwise.
+ *
+ * Records in a file are sorted by id per table, so one ledger state always gives one canonical text and one hash.
  */
 import { recordsHash } from './canonical'
 import { parseStamp } from './hlc'
 import { wins } from './merge'
+import { cutToScope, type Scope } from '../access/scope'
+import { projectRegisters } from '../access/registers'
+import { projectOwnDigests } from '../access/own-records'
 import {
   PERSONAL_KINDS,
+  REGISTER_NAMES,
   TABLE_NAMES,
   isTombstone,
   type Activity,
   type FilePurpose,
+  type FileRecords,
+  type FileScope,
+  type IsoDate,
   type LedgerFile,
   type LedgerRecords,
   type Stamp,
@@ -40,7 +50,9 @@ export interface BuildFileInput {
   personId: string | null
   /** ISO instant (`new Date().toISOString()`). */
   exportedAt: string
-  records: LedgerRecords
+  records: FileRecords
+  /** The scopes the records hold complete (version 2); absent: what the purpose meant in version 1. */
+  scopes?: FileScope[]
 }
 
 type AnyRecord = { id: string; updatedAt: Stamp }
@@ -53,23 +65,53 @@ function byId(a: AnyRecord, b: AnyRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-/** A copy with every table sorted by id (the canonical order of a file). */
-export function sortRecords(records: LedgerRecords): LedgerRecords {
+/** A copy with every table (and every register the records carry) sorted by id: the canonical order of a file. */
+export function sortRecords<R extends FileRecords>(records: R): R {
   const out = emptyRecords() as unknown as Record<string, AnyRecord[]>
   for (const t of TABLE_NAMES) out[t] = [...(records[t] as AnyRecord[])].sort(byId)
-  return out as unknown as LedgerRecords
+  for (const t of [...REGISTER_NAMES, 'ownRecordDigests'] as const) {
+    if (records[t] !== undefined) out[t] = [...(records[t] as AnyRecord[])].sort(byId)
+  }
+  return out as unknown as R
+}
+
+/** The scopes a version-1 file of this purpose meant without saying so. */
+function impliedScopes(purpose: FilePurpose): string[] | null {
+  if (purpose === 'backup') return ['keeper']
+  if (purpose === 'submit') return []
+  return null
+}
+
+/** 1 when a version-1 reader can read the file as meant, else 2. */
+export function formatVersionFor(purpose: FilePurpose, records: FileRecords, scopes: readonly FileScope[] | undefined): 1 | 2 {
+  const implied = impliedScopes(purpose)
+  if (implied === null) return 2
+  if (scopes !== undefined && scopes.map((s) => s.scope.role).join() !== implied.join()) return 2
+  if ([...REGISTER_NAMES, 'ownRecordDigests' as const].some((t) => records[t] !== undefined)) return 2
+  if (records.targetSets.some((t) => !isTombstone(t) && t.counting != null)) return 2
+  return 1
+}
+
+/** What a file of this purpose holds when the caller does not say: a 备份 the whole unit, a 发布 what everyone may see. */
+function defaultScopes(purpose: FilePurpose, asOf: string): FileScope[] {
+  if (purpose === 'backup') return [{ scope: { role: 'keeper' }, asOf }]
+  if (purpose === 'publish') return [{ scope: { role: 'everyone' }, asOf }]
+  return []
 }
 
 /** The plain ledger file object, with `sha256` over the canonical JSON of its records. */
 export async function buildLedgerFile(input: BuildFileInput): Promise<LedgerFile> {
   const records = sortRecords(input.records)
+  const scopes = input.scopes ?? defaultScopes(input.purpose, input.exportedAt)
+  const formatVersion = formatVersionFor(input.purpose, records, scopes)
   return {
     format: 'xuefa-ledger',
-    formatVersion: 1,
+    formatVersion,
     purpose: input.purpose,
     unit: { id: input.unit.id, name: input.unit.name },
     exportedAt: input.exportedAt,
     exportedBy: { deviceId: input.deviceId, personId: input.personId },
+    ...(formatVersion === 2 ? { scopes } : {}),
     records,
     sha256: await recordsHash(records),
   }
@@ -80,16 +122,36 @@ export function isOwnPersonalActivity(a: Activity, personId: string): boolean {
   return PERSONAL_KINDS.includes(a.kind) && a.attendees.length === 1 && a.attendees[0] === personId
 }
 
-/** What the keeper publishes: everything but officials' personal records; every tombstone. */
-export function selectForPublish(records: LedgerRecords): LedgerRecords {
+export interface ScopedSelection {
+  /** The export's local date: review outcomes and digests cover records dated from January 1 of the year before. */
+  today: IsoDate
+  /** The export's ISO instant (the file's `exportedAt`): it salts the per-person digests. */
+  exportedAt: string
+}
+
+/** The scope of a 股室文件 of these sections. */
+export function sectionScope(sectionIds: string[]): Scope {
+  return { role: 'sectionHead', personId: null, sectionIds: [...sectionIds] }
+}
+
+/** The records a scope may see, with the registers and the per-person digests that travel to everyone. */
+export function selectForScope(records: LedgerRecords, scope: Scope, opts: ScopedSelection): FileRecords {
+  const from = `${Number(opts.today.slice(0, 4)) - 1}-01-01`
   return {
-    sections: [...records.sections],
-    persons: [...records.persons],
-    activities: records.activities.filter((a) => isTombstone(a) || !PERSONAL_KINDS.includes(a.kind)),
-    exams: [...records.exams],
-    examResults: [...records.examResults],
-    targetSets: [...records.targetSets],
+    ...cutToScope(records, scope),
+    ...projectRegisters(records, { reviewsFrom: from }),
+    ownRecordDigests: projectOwnDigests(records, from, opts.exportedAt),
   }
+}
+
+/** What the keeper publishes (发布): what everyone may see, and the registers. */
+export function selectForPublish(records: LedgerRecords, opts: ScopedSelection): FileRecords {
+  return selectForScope(records, { role: 'everyone' }, opts)
+}
+
+/** A 股室文件: everything of the persons of the sections, the common records, and the registers. */
+export function selectForSection(records: LedgerRecords, sectionIds: string[], opts: ScopedSelection): FileRecords {
+  return selectForScope(records, sectionScope(sectionIds), opts)
 }
 
 export interface SubmitSelection {
@@ -139,7 +201,20 @@ export function countRecords(records: LedgerRecords): number {
   return TABLE_NAMES.reduce((n, t) => n + records[t].length, 0)
 }
 
-const PURPOSE_WORDS: Record<FilePurpose, string> = { backup: '备份', publish: '发布', submit: '提交' }
+/** Live records and deletion markers over every table (registers are not records). */
+export function countLiveAndDeleted(records: LedgerRecords): { live: number; deleted: number } {
+  let deleted = 0
+  for (const t of TABLE_NAMES) for (const r of records[t]) if (isTombstone(r)) deleted++
+  return { live: countRecords(records) - deleted, deleted }
+}
+
+/** "2 条学习记录（另含 2 条删除）" for a 提交 file; "356 条记录（另含 3 条删除）" otherwise. */
+export function fileCountWords(purpose: FilePurpose, counts: { live: number; deleted: number }): string {
+  const what = purpose === 'submit' ? '条学习记录' : '条记录'
+  return counts.deleted > 0 ? `${counts.live} ${what}（另含 ${counts.deleted} 条删除）` : `${counts.live} ${what}`
+}
+
+const PURPOSE_WORDS: Record<FilePurpose, string> = { backup: '备份', publish: '发布', section: '股室', submit: '提交' }
 
 /** Characters that file systems or chat apps refuse in a name. */
 function safeNamePart(s: string): string {
@@ -147,10 +222,13 @@ function safeNamePart(s: string): string {
   return cleaned || '未命名'
 }
 
-/** `学法台账-备份-某局-20241212.xuefa.json`; a submit adds the person: `学法台账-提交-某局-张三-20241212.xuefa.json`. */
+/**
+ * `学法台账-备份-某局-20241212.xuefa.json`; a submit adds the person (`学法台账-提交-某局-张三-20241212.xuefa.json`),
+ * a 股室文件 the section (`学法台账-股室-某局-执法一队-20241212.xuefa.json`).
+ */
 export function ledgerFileName(purpose: FilePurpose, unitName: string, localDate: string, personName?: string | null): string {
   const parts = ['学法台账', PURPOSE_WORDS[purpose], safeNamePart(unitName)]
-  if (purpose === 'submit' && personName) parts.push(safeNamePart(personName))
+  if ((purpose === 'submit' || purpose === 'section') && personName) parts.push(safeNamePart(personName))
   parts.push(localDate.replace(/-/g, ''))
   return `${parts.join('-')}.xuefa.json`
 }

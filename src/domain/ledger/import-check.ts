@@ -13,13 +13,13 @@ import {
   validateLedgerFile,
   verifyFileHash,
 } from './schema'
-import { TABLE_NAMES, isTombstone, type LedgerRecords } from '../model/types'
+import { REGISTER_NAMES, TABLE_NAMES, isTombstone, type FileRecords, type LedgerRecords } from '../model/types'
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from './file'
 
 export interface PreparedImport {
   header: FileHeader
-  records: LedgerRecords
+  records: FileRecords
   wasEncrypted: boolean
 }
 
@@ -46,6 +46,8 @@ export function submitContentsProblem(records: LedgerRecords, personId: string |
   for (const t of TABLE_NAMES) {
     if (t !== 'activities' && records[t].length > 0) return SUBMIT_SHAPE
   }
+  const extra = [...REGISTER_NAMES, 'ownRecordDigests'] as const
+  if (extra.some((t) => ((records as FileRecords)[t]?.length ?? 0) > 0)) return SUBMIT_SHAPE
   for (const a of records.activities) {
     if (!isTombstone(a) && !isOwnPersonalActivity(a, personId)) return SUBMIT_SHAPE
   }
@@ -57,7 +59,7 @@ export function submitContentsProblem(records: LedgerRecords, personId: string |
  * a sender cannot mark their own records 已核实, and a record edited after it
  * was 退回 needs checking again (the earlier 退回说明 stays as context).
  */
-export function markSelfReported(records: LedgerRecords): LedgerRecords {
+export function markSelfReported<R extends LedgerRecords>(records: R): R {
   return {
     ...records,
     activities: records.activities.map((a) => (isTombstone(a) || a.review === 'selfReported' ? a : { ...a, review: 'selfReported' as const })),
@@ -72,6 +74,7 @@ function headerOf(file: FileHeader): FileHeader {
     unit: { id: file.unit.id, name: file.unit.name },
     exportedAt: file.exportedAt,
     exportedBy: { deviceId: file.exportedBy.deviceId, personId: file.exportedBy.personId },
+    ...(file.scopes !== undefined ? { scopes: file.scopes } : {}),
   }
 }
 

@@ -5,6 +5,7 @@
 import type { FileHeader } from './crypto'
 import type { TableSummary } from './merge'
 import type { FilePurpose, TableName, Unit } from '../model/types'
+import type { HeldScope } from '../access/held-scopes'
 
 export interface ImportProgress {
   phase: 'read' | 'check' | 'decrypt' | 'merge'
@@ -26,6 +27,8 @@ export interface ImportDone {
   wasEncrypted: boolean
   /** Deletions in a 提交 file that were not the sender's records, ignored. */
   skipped: number
+  /** The scopes the file held, now held by this device too (none for a 提交 file). */
+  scopes: HeldScope[]
 }
 
 /** Where an import on the data page stands. */

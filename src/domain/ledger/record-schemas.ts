@@ -10,14 +10,15 @@ import {
   REVIEW_STATES,
   ROLES,
   TRAINING_CATEGORIES,
+  type RegisterName,
   type TableName,
 } from '../model/types'
 import { spanDays } from '../model/dates'
 import { bool, date, hours, id, kind, named, nonNegative, num, picked, record, score, stamp, text, year } from './record-fields'
-import { TABLE_LABELS, fieldLabel } from '../model/record-labels'
+import { counting, examStatus, reviewOutcome } from './register-schemas'
+import { REGISTER_LABELS, TABLE_LABELS, fieldLabel } from '../model/record-labels'
 
 const SUFFIX = '文件可能已损坏或被改动，请在原设备上重新导出后再导入。'
-
 
 const section = record({ id, name: named(200), order: num, updatedAt: stamp })
 
@@ -118,17 +119,19 @@ const rule = v.variant(
   '不是可识别的规则类型（应为 personHours、examParticipation 或 unitActivityCount）',
 )
 
-const targetSet = record({ id, year, updatedAt: stamp, rules: v.array(rule, '应为列表') })
+const targetSet = record({ id, year, updatedAt: stamp, rules: v.array(rule, '应为列表'), counting: v.optional(v.nullable(counting)) })
 
 const tombstone = record({ id, deletedAt: stamp, updatedAt: stamp })
 
-const LIVE_SCHEMAS: Record<TableName, v.GenericSchema> = {
+const LIVE_SCHEMAS: Record<TableName | RegisterName, v.GenericSchema> = {
   sections: section,
   persons: person,
   activities: activity,
   exams: exam,
   examResults: examResult,
   targetSets: targetSet,
+  reviewOutcomes: reviewOutcome,
+  examStatuses: examStatus,
 }
 
 type Rec = Record<string, unknown>
@@ -211,9 +214,9 @@ export interface TableWording {
 
 export const FILE_WORDING: TableWording = { source: '文件中', advice: SUFFIX }
 
-/** Checks one table's array of records; null when every record is valid and ids are unique. */
-export function validateTable(table: TableName, value: unknown, wording: TableWording = FILE_WORDING): string | null {
-  const label = TABLE_LABELS[table]
+/** Checks one table's (or register's) array of records; null when every record is valid and ids are unique. */
+export function validateTable(table: TableName | RegisterName, value: unknown, wording: TableWording = FILE_WORDING): string | null {
+  const label = table in TABLE_LABELS ? TABLE_LABELS[table as TableName] : REGISTER_LABELS[table as RegisterName]
   const { source, advice } = wording
   if (!Array.isArray(value)) return `${source}的「${label}」数据应为记录列表，${advice}`
   const indexById = new Map<string, number>()
@@ -224,8 +227,8 @@ export function validateTable(table: TableName, value: unknown, wording: TableWo
     const where = `${source}${label}第 ${i + 1} 条${isTomb ? '已删除的' : ''}记录${idText}`
     if (!isRec(r)) return `${where}不是有效的记录，${advice}`
     const result = v.safeParse(isTomb ? tombstone : LIVE_SCHEMAS[table], r, { abortEarly: true })
-    if (!result.success) return `${where}${issueDetail(table, result.issues[0])}，${advice}`
-    const detail = isTomb ? null : crossCheck(table, r)
+    if (!result.success) return `${where}${issueDetail(table as TableName, result.issues[0])}，${advice}`
+    const detail = isTomb ? null : crossCheck(table as TableName, r)
     if (detail) return `${where}${detail}，${advice}`
     const prev = indexById.get(r.id as string)
     if (prev !== undefined) {

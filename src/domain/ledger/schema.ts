@@ -5,15 +5,18 @@
  * envelope, the walk over the tables and the cross-record checks.
  */
 import * as v from 'valibot'
-import { TABLE_NAMES, type LedgerFile, type LedgerRecords, type TableName } from '../model/types'
+import { REGISTER_NAMES, TABLE_NAMES, type FileRecords, type LedgerFile, type TableName } from '../model/types'
 import { recordsHash } from './canonical'
 import { TABLE_LABELS } from '../model/record-labels'
 import { validateTable } from './record-schemas'
+import { findForbiddenKey } from './forbidden-keys'
 
 export { checkReferences, type ExistingIds } from './references'
+export { findForbiddenKey }
 
 export const LEDGER_FORMAT = 'xuefa-ledger'
-export const LEDGER_FORMAT_VERSION = 1
+/** The newest version this app reads (and writes when a file needs it); every older one is read too. */
+export const LEDGER_FORMAT_VERSION = 2
 /** Readers accept at least 64 MB (docs/spec/ledger-file.md, "Size"); 64 MiB is a little more. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -42,6 +45,15 @@ const encryptedSchema = v.strictObject({
   data: base64,
 })
 const sha256Schema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))
+const scopeSchema = v.variant('role', [
+  v.strictObject({ role: v.literal('keeper') }),
+  v.strictObject({ role: v.literal('everyone') }),
+  v.strictObject({ role: v.literal('official'), personId: nonEmpty }),
+  v.strictObject({ role: v.literal('sectionHead'), personId: v.nullable(nonEmpty), sectionIds: v.pipe(v.array(nonEmpty), v.minLength(1)) }),
+])
+const scopesSchema = v.pipe(v.array(v.strictObject({ scope: scopeSchema, asOf: isoInstant })), v.maxLength(50))
+const PURPOSES_V1 = ['backup', 'publish', 'submit']
+const PURPOSES_V2 = [...PURPOSES_V1, 'section']
 
 function fail(error: string): { ok: false; error: string } {
   return { ok: false, error }
@@ -104,9 +116,10 @@ function checkEnvelope(raw: Record<string, unknown>): string | null {
     return `文件的格式版本号无效，文件可能已损坏。${REEXPORT}`
   }
   if (version > LEDGER_FORMAT_VERSION) return NEWER_VERSION
-  if (raw.purpose !== 'backup' && raw.purpose !== 'publish' && raw.purpose !== 'submit') {
-    return `文件的用途标记无效（应为备份、发布或提交），文件可能已损坏。${REEXPORT}`
+  if (!(version >= 2 ? PURPOSES_V2 : PURPOSES_V1).includes(raw.purpose as string)) {
+    return `文件的用途标记无效（应为备份、发布、股室或提交），文件可能已损坏。${REEXPORT}`
   }
+  if (version >= 2 && !v.is(scopesSchema, raw.scopes)) return `文件没有注明有效的数据范围，文件可能已损坏。${REEXPORT}`
   if (!v.is(unitSchema, raw.unit)) return `文件缺少有效的单位信息（单位编号和名称），文件可能已损坏。${REEXPORT}`
   if (!v.is(isoInstant, raw.exportedAt)) return `文件的导出时间无效，文件可能已损坏。${REEXPORT}`
   if (!v.is(exportedBySchema, raw.exportedBy)) return `文件缺少有效的导出设备信息，文件可能已损坏。${REEXPORT}`
@@ -147,11 +160,12 @@ export function validateLedgerFile(
   if (problem) return fail(problem)
   const file: LedgerFile = {
     format: LEDGER_FORMAT,
-    formatVersion: LEDGER_FORMAT_VERSION,
+    formatVersion: raw.formatVersion as LedgerFile['formatVersion'],
     purpose: raw.purpose as LedgerFile['purpose'],
     unit: { ...(raw.unit as LedgerFile['unit']) },
     exportedAt: raw.exportedAt as string,
     exportedBy: { ...(raw.exportedBy as LedgerFile['exportedBy']) },
+    ...(raw.scopes !== undefined ? { scopes: raw.scopes as LedgerFile['scopes'] } : {}),
   }
   if ('encrypted' in raw) return { ok: true, file: { ...file, encrypted: raw.encrypted as LedgerFile['encrypted'] } }
   const checked = checkTables(raw.records)
@@ -159,10 +173,15 @@ export function validateLedgerFile(
   return { ok: true, file: { ...file, records: checked.records, sha256: raw.sha256 as string } }
 }
 
-function checkTables(records: unknown): Checked<'records', LedgerRecords> {
+const KNOWN_KEYS: readonly string[] = [...TABLE_NAMES, ...REGISTER_NAMES, 'ownRecordDigests']
+const digestsSchema = v.array(
+  v.strictObject({ id: nonEmpty, digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)), from: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
+)
+
+function checkTables(records: unknown): Checked<'records', FileRecords> {
   if (!isPlainObject(records)) return fail(`文件中的台账数据格式不正确，文件可能已损坏。${REEXPORT}`)
   for (const key of Object.keys(records)) {
-    if (!(TABLE_NAMES as readonly string[]).includes(key)) {
+    if (!KNOWN_KEYS.includes(key)) {
       return fail(`文件中含有无法识别的数据表「${key.slice(0, 40)}」，它可能来自更新版本的学法台账，请先更新本应用后再导入。`)
     }
   }
@@ -171,18 +190,26 @@ function checkTables(records: unknown): Checked<'records', LedgerRecords> {
     const error = validateTable(table as TableName, records[table])
     if (error) return fail(error)
   }
-  return { ok: true, records: records as unknown as LedgerRecords }
+  for (const register of REGISTER_NAMES) {
+    if (!(register in records)) continue
+    const error = validateTable(register, records[register])
+    if (error) return fail(error)
+  }
+  if ('ownRecordDigests' in records && !v.is(digestsSchema, records.ownRecordDigests)) {
+    return fail(`文件中的「本人记录校验」数据格式不正确，${REEXPORT}`)
+  }
+  return { ok: true, records: records as unknown as FileRecords }
 }
 
 /** Checks the `records` of a file (or of a decrypted payload) against the schema. */
-export function validateRecords(records: unknown): Checked<'records', LedgerRecords> {
+export function validateRecords(records: unknown): Checked<'records', FileRecords> {
   const forbidden = findForbiddenKey(records)
   if (forbidden) return fail(forbidden)
   return checkTables(records)
 }
 
 /** Checks the decrypted `{ records, sha256 }` of an encrypted file. */
-export function validateDecryptedPayload(raw: unknown): Checked<'payload', { records: LedgerRecords; sha256: string }> {
+export function validateDecryptedPayload(raw: unknown): Checked<'payload', { records: FileRecords; sha256: string }> {
   if (!isPlainObject(raw) || !('records' in raw)) return fail(`解密后的内容不是学法台账数据，文件可能已损坏。${REEXPORT}`)
   if (!v.is(sha256Schema, raw.sha256)) return fail(`文件缺少有效的校验码（sha256），无法确认内容完整。${REEXPORT}`)
   const checked = validateRecords(raw.records)
@@ -194,49 +221,6 @@ export function validateDecryptedPayload(raw: unknown): Checked<'payload', { rec
 export async function verifyFileHash(file: Pick<LedgerFile, 'records' | 'sha256'>): Promise<boolean> {
   if (!file.records || typeof file.sha256 !== 'string') return false
   return (await recordsHash(file.records)) === file.sha256.toLowerCase()
-}
-
-type Rec = Record<string, unknown>
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-interface WalkNode {
-  value: object
-  key: string
-  parent: WalkNode | null
-}
-
-function nodePath(node: WalkNode): string {
-  const keys: string[] = []
-  for (let n: WalkNode | null = node; n; n = n.parent) if (n.key !== '') keys.unshift(n.key)
-  return keys.join('.') || '（顶层）'
-}
-
-/**
- * Finds an object key that could pollute prototypes (JSON.parse creates own
- * `__proto__` keys) anywhere in a parsed value; iterative, so depth is no risk.
- */
-export function findForbiddenKey(root: unknown): string | null {
-  if (typeof root !== 'object' || root === null) return null
-  const stack: WalkNode[] = [{ value: root, key: '', parent: null }]
-  while (stack.length > 0) {
-    const node = stack.pop() as WalkNode
-    if (Array.isArray(node.value)) {
-      // Parsed arrays only have index keys: just look inside their objects.
-      node.value.forEach((child: unknown, i) => {
-        if (typeof child === 'object' && child !== null) stack.push({ value: child, key: String(i), parent: node })
-      })
-      continue
-    }
-    for (const key of Object.keys(node.value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        return `文件中含有不允许的字段名「${key}」（位置：${nodePath(node)}），文件可能被恶意改动，为安全起见已拒绝导入。请使用学法台账直接导出的文件。`
-      }
-      const child = (node.value as Rec)[key]
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, key, parent: node })
-    }
-  }
-  return null
 }
 
 /** The message for a file whose records do not match its `sha256`. */

@@ -93,6 +93,7 @@ export const REVIEW_LABELS: Record<ReviewState, string> = {
 export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
   backup: '备份',
   publish: '发布',
+  section: '股室',
   submit: '提交',
 }
 

@@ -3,7 +3,7 @@
  * validation messages and form labels) and the online platforms a form offers — kept apart from labels.ts so the
  * first screen does not carry them.
  */
-import type { TableName } from './types'
+import type { RegisterName, TableName } from './types'
 import { CATEGORY_LABELS } from './labels'
 
 export const TABLE_LABELS: Record<TableName, string> = {
@@ -13,6 +13,12 @@ export const TABLE_LABELS: Record<TableName, string> = {
   exams: '考试',
   examResults: '考试成绩',
   targetSets: '考核指标',
+}
+
+/** The registers a file may carry beside the record tables (formatVersion 2). */
+export const REGISTER_LABELS: Record<RegisterName, string> = {
+  reviewOutcomes: '审核结果',
+  examStatuses: '参考情况',
 }
 
 /**
@@ -77,6 +83,9 @@ export const FIELD_LABELS: Record<string, string> = {
   minRate: '最低参考率',
   legalThemeOnly: '仅计法治专题',
   min: '最少次数',
+  counting: '计入规则',
+  countSelfReported: '计入未核实的自报学时',
+  dailyConfirmHours: '单日学时提醒线',
   publicLaw: CATEGORY_LABELS.publicLaw,
   business: CATEGORY_LABELS.business,
   enforcementSkill: CATEGORY_LABELS.enforcementSkill,

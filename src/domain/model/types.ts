@@ -171,11 +171,24 @@ export interface UnitActivityCountRule extends RuleBasis {
 
 export type TargetRule = PersonHoursRule | ExamParticipationRule | UnitActivityCountRule
 
+/**
+ * How a year's hours are counted, the keeper's explicit choice that travels with the year's targets (absent: the
+ * defaults of measures/counting.ts — unverified 自报 hours do not count; a day over 8 学时 asks to confirm).
+ */
+export interface CountingRules {
+  /** Whether 自报 records not yet checked (`selfReported`) count in the figures. */
+  countSelfReported: boolean
+  /** One person's hours on one calendar day above this ask the user to confirm (24 is always refused). */
+  dailyConfirmHours: number
+}
+
 export interface TargetSet {
   id: string
   year: number
   updatedAt: Stamp
   rules: TargetRule[]
+  /** Optional (file formatVersion 2): the year's counting rules. */
+  counting?: CountingRules | null
 }
 
 /** The live records of a ledger (what the domain computes over). */
@@ -203,28 +216,8 @@ export interface LedgerRecords {
   targetSets: StoredRecord<TargetSet>[]
 }
 
-export type FilePurpose = 'backup' | 'publish' | 'submit'
-
-export interface EncryptedPayload {
-  alg: 'AES-GCM'
-  kdf: 'PBKDF2-SHA256'
-  iterations: number
-  salt: string
-  iv: string
-  data: string
-}
-
-export interface LedgerFile {
-  format: 'xuefa-ledger'
-  formatVersion: 1
-  purpose: FilePurpose
-  unit: Unit
-  exportedAt: string
-  exportedBy: { deviceId: string; personId: string | null }
-  records?: LedgerRecords
-  sha256?: string
-  encrypted?: EncryptedPayload
-}
+// The ledger file's envelope, the registers and what a file's `records` holds.
+export * from './file-types'
 
 export function isTombstone<T extends object>(r: T | Tombstone): r is Tombstone {
   return 'deletedAt' in r && typeof (r as Tombstone).deletedAt === 'string'

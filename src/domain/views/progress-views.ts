@@ -131,6 +131,7 @@ export function rowsOfSection(rows: readonly PersonStatusRow[], sectionId: strin
 
 export interface RuleLine {
   ruleId: string
+  type: RuleResult['rule']['type']
   title: string
   /** "3 / 2 次", "12 / 20 人达标", "95% / 100%". */
   value: string
@@ -146,7 +147,7 @@ export function ruleLines(results: readonly RuleResult[]): RuleLine[] {
     else if (r.rule.type === 'examParticipation') {
       value = 'exam' in r && r.exam === null ? '尚未录入年度学法考试' : `${printFigure('examParticipationRate', r.actual)} / ${formatRate(r.required)}`
     } else value = `${formatCount(r.actual)} / ${formatCount(r.required)} 次`
-    return { ruleId: r.rule.id, title: ruleTitle(r.rule), value, status: r.status, basis: r.rule.basis ?? null }
+    return { ruleId: r.rule.id, type: r.rule.type, title: ruleTitle(r.rule), value, status: r.status, basis: r.rule.basis ?? null }
   })
 }
 

@@ -78,8 +78,8 @@ export async function ledgerDigest(page: Page): Promise<{ counts: Record<string,
 }
 
 /**
- * 记一笔: open the sheet, pick the hours chip, optional topic, save; confirm a duplicate warning if it shows.
- * Resolves with what the page said: the toast ('已保存') or the sheet's error text.
+ * 记一笔: open the sheet, pick the hours chip, optional topic, save; confirm a duplicate warning (or a busy day's
+ * question) if it shows. Resolves with what the page said: the toast ('已保存') or the sheet's error text.
  */
 export async function quickLog(page: Page, hours: number, topic = ''): Promise<{ saved: boolean; message: string }> {
   await page.getByTestId('quick-log').click()
@@ -87,28 +87,24 @@ export async function quickLog(page: Page, hours: number, topic = ''): Promise<{
   await page.getByTestId(`quick-log-hours-${hours}`).click()
   if (topic) await page.getByTestId('quick-log-topic').locator('input').fill(topic)
   await page.getByTestId('quick-log-save').click()
-  const toast = page.getByTestId('saved-toast').filter({ hasText: '已保存' })
-  const error = page.getByTestId('quick-log-error')
-  const dup = page.locator('.van-dialog:visible', { hasText: '可能重复' })
-  const first = await Promise.any([
-    toast.waitFor({ timeout: 15_000 }).then(() => 'toast' as const),
-    error.waitFor({ timeout: 15_000 }).then(() => 'error' as const),
-    dup.waitFor({ timeout: 15_000 }).then(() => 'dup' as const),
-  ])
-  if (first === 'dup') {
-    await dup.locator('.van-dialog__confirm').click()
-    return settle(page)
-  }
-  return first === 'toast' ? { saved: true, message: '已保存' } : { saved: false, message: (await error.innerText()).trim() }
+  return settle(page)
 }
 
-async function settle(page: Page): Promise<{ saved: boolean; message: string }> {
+/** Waits for what the save leads to, confirming the questions it may ask first (可能重复, 学时较多). */
+async function settle(page: Page, asked = 0): Promise<{ saved: boolean; message: string }> {
   const toast = page.getByTestId('saved-toast').filter({ hasText: '已保存' })
   const error = page.getByTestId('quick-log-error')
+  const question = page.locator('.van-dialog:visible').filter({ hasText: /可能重复|学时较多/ })
   const first = await Promise.any([
     toast.waitFor({ timeout: 15_000 }).then(() => 'toast' as const),
     error.waitFor({ timeout: 15_000 }).then(() => 'error' as const),
+    question.waitFor({ timeout: 15_000 }).then(() => 'question' as const),
   ])
+  if (first === 'question' && asked < 3) {
+    await question.locator('.van-dialog__confirm').click()
+    await question.waitFor({ state: 'hidden' })
+    return settle(page, asked + 1)
+  }
   return first === 'toast' ? { saved: true, message: '已保存' } : { saved: false, message: (await error.innerText()).trim() }
 }
 

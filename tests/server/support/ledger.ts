@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs'
 import type { Activity, LedgerFile, LedgerRecords } from '../../../src/domain/model/types'
 
-export function exampleLedger(): LedgerFile & { records: LedgerRecords } {
+export function exampleLedger(): Omit<LedgerFile, 'records'> & { records: LedgerRecords } {
   const url = new URL('../../fixtures/ledger/example-2023.xuefa.json', import.meta.url)
-  return JSON.parse(readFileSync(url, 'utf8')) as LedgerFile & { records: LedgerRecords }
+  return JSON.parse(readFileSync(url, 'utf8')) as Omit<LedgerFile, 'records'> & { records: LedgerRecords }
 }
 
 export function stampAt(ms: number, device = 'dev', counter = 0): string {

@@ -33,7 +33,7 @@ describe('bench raw IndexedDB baseline', () => {
     names.push('bench-schema-app', 'bench-schema-raw')
     const appDb = await openExisting('bench-schema-app')
     const rawDb = await openWithSchema('bench-schema-raw', parseDexieSchema(SCHEMA_CURRENT))
-    expect(describeDb(rawDb)).toEqual(sorted(describeDb(appDb)))
+    expect(sorted(describeDb(rawDb))).toEqual(sorted(describeDb(appDb)))
     expect(describeDb(rawDb).find((s) => s.name === 'activities')?.indexes).toEqual([
       { name: '[kind+date]', keyPath: ['kind', 'date'], multiEntry: false, unique: false },
       { name: 'attendees', keyPath: 'attendees', multiEntry: true, unique: false },

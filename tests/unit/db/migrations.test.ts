@@ -4,14 +4,17 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LedgerDB, SCHEMAS, SCHEMA_VERSIONS } from '@/db/database'
 import { validateRecords } from '@/domain/ledger/schema'
-import { TABLE_NAMES, type LedgerRecords } from '@/domain/model/types'
+import { REGISTER_NAMES, TABLE_NAMES, type FileRecords } from '@/domain/model/types'
 
 interface DbFixture {
   version: number
   schema: Record<string, string>
-  tables: LedgerRecords
+  tables: FileRecords
   meta: { key: string; value: unknown }[]
 }
+
+/** Every table an old build wrote: the records, and from version 4 the registers. */
+const tablesOf = (fx: DbFixture) => [...TABLE_NAMES, ...REGISTER_NAMES.filter((t) => fx.tables[t] !== undefined)]
 
 const dir = new URL('../../fixtures/db/', import.meta.url)
 const fixtures = readdirSync(dir)
@@ -34,7 +37,7 @@ async function seedOld(fx: DbFixture): Promise<string> {
   old.version(fx.version).stores(fx.schema)
   await old.open()
   await old.transaction('rw', old.tables, async () => {
-    for (const t of TABLE_NAMES) await old.table(t).bulkPut(fx.tables[t])
+    for (const t of tablesOf(fx)) await old.table(t).bulkPut(fx.tables[t] as object[])
     await old.table('meta').bulkPut(fx.meta)
     const outbox = (fx as DbFixture & { outbox?: unknown[] }).outbox
     if (outbox) await old.table('outbox').bulkPut(outbox)
@@ -51,7 +54,7 @@ describe('schema migrations', () => {
     expect(Math.max(...versions)).toBe(current)
   })
 
-  it('v3 adds an empty outbox to a v1 database and keeps the outbox of a v3 one', async () => {
+  it('v3 adds an empty outbox to a v1 or v2 database and keeps the outbox of a v3 or v4 one', async () => {
     for (const fx of fixtures) {
       const name = await seedOld(fx)
       const db = new LedgerDB(name)
@@ -83,14 +86,35 @@ describe('schema migrations', () => {
       const db = new LedgerDB(name)
       opened.push(db)
       await db.open()
-      for (const t of TABLE_NAMES) {
+      for (const t of tablesOf(fx)) {
         const rows = await db.table(t).toArray()
-        expect(rows.length).toBe(fx.tables[t].length)
-        expect(new Map(rows.map((r) => [r.id, r]))).toEqual(new Map(fx.tables[t].map((r) => [r.id, r])))
+        const want = fx.tables[t] as { id: string }[]
+        expect(rows.length).toBe(want.length)
+        expect(new Map(rows.map((r) => [r.id, r]))).toEqual(new Map(want.map((r) => [r.id, r])))
       }
       const records = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await db.table(t).toArray()])))
       expect(validateRecords(records)).toMatchObject({ ok: true })
       expect((await db.meta.get('unit'))?.value).toEqual(fx.meta.find((m) => m.key === 'unit')?.value)
+      // Every version-4 device knows which scopes it holds: a keeper's device its own whole ledger.
+      expect((await db.meta.get('heldScopes'))?.value).toMatchObject([{ scope: { role: 'keeper' }, source: 'local' }])
+      // The registers start empty on an older device and are kept on a version-4 one.
+      for (const t of REGISTER_NAMES) expect(await db.table(t).count()).toBe(fx.tables[t]?.length ?? 0)
+    })
+  }
+
+  for (const version of [1, 2, 3]) {
+    it(`upgrading an official's phone of v${version}: it holds what a 发布 gave, as of the newest record it received`, async () => {
+      const fx = fixtures.find((f) => f.version === version)!
+      const meta = fx.meta.map((m) => (m.key === 'deviceRole' ? { key: 'deviceRole', value: 'person' } : m))
+      const db = new LedgerDB(await seedOld({ ...fx, meta }))
+      opened.push(db)
+      await db.open()
+      const newest = TABLE_NAMES.flatMap((t) => (fx.tables[t] as { updatedAt: string }[]).map((r) => r.updatedAt.slice(0, 24))).sort().pop()
+      expect((await db.meta.get('heldScopes'))?.value).toEqual([{ scope: { role: 'everyone' }, asOf: newest, source: 'file:发布' }])
+      expect(await db.reviewOutcomes.count()).toBe(0)
+      // v3's outbox and v2's review index survive.
+      expect(await db.outbox.count()).toBe(version >= 3 ? 1 : 0)
+      expect(await db.activities.where('review').equals('selfReported').count()).toBeGreaterThan(0)
     })
   }
 

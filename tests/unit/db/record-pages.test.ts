@@ -1,14 +1,9 @@
-// 记录 → 全部 paging (db/queries activitiesPageOfYear): following `next` from the top returns every record of the
+// 记录 → 全部 paging (db/year-pages activitiesPageOfYear): following `next` from the top returns every record of the
 // year exactly once, newest first, in whole dates — however many records share a date.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { LedgerDB } from '@/db/database'
 import { commitChanges } from '@/db/writes'
-import {
-  activitiesOfYearBetween,
-  activitiesPageOfYear,
-  newestFirst,
-  type YearPageQuery,
-} from '@/db/queries'
+import { activitiesOfYearBetween, activitiesPageOfYear, newestFirst, type YearPageQuery } from '@/db/year-pages'
 import { freshLedgerPerTest } from '../support/ledger-db'
 import { addDays, yearStart } from '@/domain/model/dates'
 import { createRng } from '@/domain/demo/prng'

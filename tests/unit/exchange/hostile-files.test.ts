@@ -31,6 +31,7 @@ async function records(mut: (r: Json) => void, purpose?: string, personId?: stri
   const f = JSON.parse(baseText)
   mut(f.records)
   if (purpose) f.purpose = purpose
+  if (purpose === 'backup') f.scopes = [{ scope: { role: 'keeper' }, asOf: f.exportedAt }]
   if (personId !== undefined) f.exportedBy.personId = personId
   f.sha256 = await recordsHash(f.records)
   return JSON.stringify(f)
@@ -90,7 +91,7 @@ const CASES: Case[] = [
   // Envelope
   { name: 'format missing', input: () => envelope((f) => delete f.format), match: /格式标记/ },
   { name: 'another format', input: () => envelope((f) => (f.format = 'xuefa-ledger-x')) },
-  { name: 'newer formatVersion', input: () => envelope((f) => (f.formatVersion = 2)), match: /更新版本/ },
+  { name: 'newer formatVersion', input: () => envelope((f) => (f.formatVersion = 3)), match: /更新版本/ },
   { name: 'formatVersion 0', input: () => envelope((f) => (f.formatVersion = 0)) },
   { name: 'formatVersion as text', input: () => envelope((f) => (f.formatVersion = '1')) },
   { name: 'formatVersion 1.5', input: () => envelope((f) => (f.formatVersion = 1.5)) },
@@ -161,8 +162,9 @@ const CASES: Case[] = [
   // References that exist nowhere
   { name: 'person in an unknown section', input: () => records((r) => (p(r, 'p1').sectionId = 's-nowhere')), match: /不存在的股室/ },
   { name: 'unknown attendee', input: () => records((r) => (a(r, 'a2').attendees = ['p1', 'p-nowhere'])), match: /不存在的人员/ },
-  { name: 'result of an unknown exam', input: () => records((r) => (r.examResults[0].examId = 'x-nowhere')), match: /不存在的考试/ },
-  { name: 'result of an unknown person', input: () => records((r) => (r.examResults[0].personId = 'p-nowhere')) },
+  // Exam results travel in a 备份 (a 发布 carries none: its import would drop them before looking).
+  { name: 'result of an unknown exam', input: () => records((r) => (r.examResults[0].examId = 'x-nowhere'), 'backup'), match: /不存在的考试/ },
+  { name: 'result of an unknown person', input: () => records((r) => (r.examResults[0].personId = 'p-nowhere'), 'backup') },
   // Encryption
   { name: 'encrypted, no passphrase given', input: () => encText, status: 'needsPassphrase' },
   { name: 'wrong passphrase', input: () => encText, passphrase: 'xuefa-2025', match: /口令不正确/ },

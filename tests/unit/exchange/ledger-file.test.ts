@@ -42,12 +42,14 @@ describe('buildLedgerFile', () => {
 })
 
 describe('selectForPublish / selectForSubmit', () => {
-  it('publishes roster, group sessions, exams with results and targets, and every tombstone', () => {
+  it('publishes roster, group sessions, exams and targets, every tombstone, and each exam status without a score', () => {
     const r = sampleRecords()
-    const pub = selectForPublish(r)
+    const pub = selectForPublish(r, { today: '2024-12-12', exportedAt: '2024-12-12T08:00:00.000Z' })
     expect(pub.activities.map((a) => a.id)).toEqual(['a2', 'a4'])
     expect(pub.persons).toHaveLength(3)
-    expect(pub.examResults).toHaveLength(2)
+    expect(pub.examResults).toHaveLength(0)
+    expect(pub.examStatuses?.map((s) => ('status' in s ? `${s.personId}:${s.status}` : s.id))).toEqual(['p1:taken', 'p2:taken'])
+    expect(JSON.stringify(pub)).not.toMatch(/"score"/)
     expect(pub.targetSets).toHaveLength(1)
     expect(pub.sections).toHaveLength(2)
   })

@@ -1,5 +1,5 @@
-// The report store: reads year Y and Y−1 from the database, computes the figures, follows the
-// countSelfReported setting, and shows last year's values when last year has data.
+// The report store: reads year Y and Y−1 from the database, computes the figures, follows the year's counting rules
+// (the keeper's choice kept with the targets), and shows last year's values when last year has data.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { readFileSync } from 'node:fs'
@@ -9,7 +9,7 @@ import { mergeRecords } from '@/db/merge-records'
 import { setMeta } from '@/db/meta'
 import { useReportStore } from '@/stores/report'
 import { useLedgerStore } from '@/stores/ledger'
-import type { Activity, LedgerFile } from '@/domain/model/types'
+import type { Activity, LedgerFile, TargetSet } from '@/domain/model/types'
 import { EXAMPLE, EXPECTED } from '../exports/support'
 
 let db: LedgerDB
@@ -64,15 +64,20 @@ describe('useReportStore', () => {
     expect(report.bundle?.comparison?.totalHours.printedPrevious).toBe('8')
   })
 
-  it('honours settings.countSelfReported', async () => {
+  it("counts unverified 自报 hours only when the year's counting rules say so (not by default)", async () => {
     await db.activities.put(selfStudy('s1', '2023-04-01', 'selfReported'))
     const report = useReportStore()
     await report.load(2023, '2023-12-31')
-    expect(report.bundle?.figures.printed.totalHours).toBe('70')
+    expect(report.bundle?.figures.printed.totalHours).toBe('66')
+    // The old device setting no longer decides: the keeper's choice travels with the targets.
     const ledger = useLedgerStore()
-    await ledger.saveSettings({ ...ledger.settings, countSelfReported: false })
+    await ledger.saveSettings({ ...ledger.settings, countSelfReported: true })
     await report.load(2023, '2023-12-31')
     expect(report.bundle?.figures.printed.totalHours).toBe('66')
+    const set = (await db.targetSets.toArray()).find((t) => 'year' in t && t.year === 2023) as TargetSet
+    await db.targetSets.put({ ...set, counting: { countSelfReported: true, dailyConfirmHours: 8 } })
+    await report.load(2023, '2023-12-31')
+    expect(report.bundle?.figures.printed.totalHours).toBe('70')
   })
 
   it('keeps only the newest of overlapping loads', async () => {

@@ -54,4 +54,18 @@ describe('device store', () => {
     expect(await getMeta(db, 'identity')).toBe('p1')
     expect(useLedgerStore().identity).toBe('p1')
   })
+
+  it('keeps an official\'s own exam score on this device only, refusing one that is not a score', async () => {
+    const device = useDeviceStore()
+    await expect(device.setSelfScore('x1', '105')).rejects.toThrow('成绩应在 0–100 分之间')
+    await expect(device.setSelfScore('x1', '九十')).rejects.toThrow('成绩应在 0–100 分之间')
+    expect(await getMeta(db, 'selfScores')).toBeUndefined()
+    await device.setSelfScore('x1', '88.5')
+    expect((await getMeta(db, 'selfScores'))?.x1.score).toBe(88.5)
+    expect(useLedgerStore().selfScores.x1.score).toBe(88.5)
+    // Never a result: nothing in the ledger's tables changed.
+    expect(await db.examResults.count()).toBe(0)
+    await device.setSelfScore('x1', '  ')
+    expect(await getMeta(db, 'selfScores')).toEqual({})
+  })
 })

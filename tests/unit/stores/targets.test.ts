@@ -128,6 +128,10 @@ describe('progress store follows target changes', () => {
     const statusOf = () => progress.rows.map((r) => `${r.person.name}:${r.status}`).join(',')
     expect(await settled(statusOf, (s) => s.includes('behind'))).toBe('李四:behind,张三:behind')
     expect(progress.myProgress?.gap).toBe(50)
+    // A device that does not hold the section's records names nobody as behind…
+    expect(progress.reminderFor('s1')).toBeNull()
+    // …the keeper's device (its own ledger) does.
+    ledger.heldScopes = [{ scope: { role: 'keeper' }, asOf: '2024-07-01T00:00:00.000Z', source: 'local' }]
     expect(progress.reminderFor('s1')).toContain('李四：已完成10学时，还差50学时')
 
     await targets.saveTargetSet([hoursRule(20)], 2024)

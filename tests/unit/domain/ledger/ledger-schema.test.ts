@@ -94,7 +94,7 @@ const MALFORMED: Mutation[] = [
   ['a string', () => 'xuefa-ledger'],
   ['wrong format', (f) => void (f.format = 'other-app'), '这不是学法台账文件'],
   ['no format', (f) => void delete f.format, '这不是学法台账文件'],
-  ['newer formatVersion', (f) => void (f.formatVersion = 2), '更新版本', '请先更新本应用'],
+  ['newer formatVersion', (f) => void (f.formatVersion = 3), '更新版本', '请先更新本应用'],
   ['formatVersion as string', (f) => void (f.formatVersion = '1'), '版本号'],
   ['formatVersion 0', (f) => void (f.formatVersion = 0), '版本号'],
   ['unknown purpose', (f) => void (f.purpose = 'sync'), '用途'],
