@@ -243,7 +243,9 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
     expect(p06).toMatchObject({
       sectionName: '法规股',
       totalHours: 60,
-      categoryHours: { publicLaw: 18, business: 21, enforcementSkill: 12 },
+      // A9 18 公共法律知识 + A4 A5 A8 A13 (2 + 2 + 3 + 2, no category: their kinds' default 公共法律知识) = 27;
+      // A11 6 + A22 15 业务知识; A10 12 行政执法技能 → 27 + 21 + 12 = 60, the total
+      categoryHours: { publicLaw: 27, business: 21, enforcementSkill: 12 },
       target: 60,
       status: 'met',
       examStatus: 'taken',
