@@ -31,7 +31,6 @@ export const REPORT_TEXT = {
   figure: '指标',
   value: '数值',
   delta: '同比变化',
-  key: '代码',
   total: '合计',
   target: '年度目标学时',
   runningTotal: '累计学时',
