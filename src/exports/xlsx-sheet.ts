@@ -193,6 +193,7 @@ export function appendTotals(ws: Worksheet, lines: readonly (readonly [string, S
     for (let c = 1; c <= valueCol; c++) row.getCell(c).border = { top: THIN, bottom: THIN, left: THIN, right: THIN }
     if (valueCol > 2) ws.mergeCells(row.number, 1, row.number, valueCol - 1)
     row.getCell(1).alignment = { horizontal: 'right', vertical: 'middle' }
+    row.getCell(valueCol).alignment = { horizontal: 'right', vertical: 'middle' }
   }
 }
 
