@@ -1,30 +1,18 @@
 // A training card that adds up, for every enforcement officer of the demo ledger and of the worked example: its
 // category rows sum to its total, which is what the 60-学时 rule counts, and so do its rows; the official's home
 // tiles and the per-person table's category columns follow the same classification (model/categories.ts).
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generateDemoLedger } from '../../../../src/domain/demo/ledger'
 import { buildTrainingCards } from '../../../../src/domain/measures/training-cards'
 import { computePersonHours } from '../../../../src/domain/measures/person-hours'
 import { computeReportFigures } from '../../../../src/domain/report/figures'
 import { personProgress } from '../../../../src/domain/views/person-progress'
 import { categoryOf } from '../../../../src/domain/model/categories'
-import { TRAINING_CATEGORIES, type LedgerData, type TrainingCategory } from '../../../../src/domain/model/types'
-import { loadLedgerFile, LEDGER_FIXTURES } from '../factories'
-
-const TODAY = '2026-11-22'
-const demo = generateDemoLedger({ today: TODAY }).records as LedgerData
-const example = loadLedgerFile(resolve(LEDGER_FIXTURES, 'example-2023.xuefa.json'))
-
-const CASES = [
-  { name: 'the worked example, 2023', data: example, year: 2023, asOf: '2023-12-31' },
-  { name: 'the demo ledger, last year', data: demo, year: 2025, asOf: '2025-12-31' },
-  { name: 'the demo ledger, this year as of today', data: demo, year: 2026, asOf: TODAY },
-]
+import { TRAINING_CATEGORIES, type TrainingCategory } from '../../../../src/domain/model/types'
+import { LEDGER_CASES } from '../sample-ledgers'
 
 const total = (byCategory: Record<TrainingCategory, number>) => TRAINING_CATEGORIES.reduce((s, c) => s + byCategory[c], 0)
 
-describe.each(CASES)('$name', ({ data, year, asOf }) => {
+describe.each(LEDGER_CASES)('$name', ({ data, year, asOf }) => {
   const figures = computeReportFigures(data, year, asOf)
   const cards = buildTrainingCards(data, figures.perPerson, year, asOf)
 

@@ -2,25 +2,14 @@
 // it, on the demo ledger and on the worked example — the parts add up, each printed ratio is its printed numerator ÷
 // its printed denominator to the printed precision, the per-person table says whom it lists, and the draft states
 // what a reader needs to recompute every ratio it states.
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generateDemoLedger } from '../../../../src/domain/demo/ledger'
 import { buildReportBundle } from '../../../../src/domain/report/bundle'
 import { FIGURE_KEYS, figure, printFigure, type FigureKey } from '../../../../src/domain/report/registry'
 import { personTableNote } from '../../../../src/domain/report/table'
 import type { LedgerData } from '../../../../src/domain/model/types'
-import { loadLedgerFile, LEDGER_FIXTURES } from '../factories'
+import { DEMO_TODAY, demo, example, LEDGER_CASES } from '../sample-ledgers'
 
-const TODAY = '2026-11-22'
-const demo = generateDemoLedger({ today: TODAY }).records as LedgerData
-const example = loadLedgerFile(resolve(LEDGER_FIXTURES, 'example-2023.xuefa.json'))
-
-const CASES = [
-  { name: 'the worked example, 2023', data: example, year: 2023, asOf: '2023-12-31' },
-  { name: 'the worked example, 2023 as of 11-30', data: example, year: 2023, asOf: '2023-11-30' },
-  { name: 'the demo ledger, last year', data: demo, year: 2025, asOf: '2025-12-31' },
-  { name: 'the demo ledger, this year as of today', data: demo, year: 2026, asOf: TODAY },
-]
+const CASES = [...LEDGER_CASES, { name: 'the worked example, 2023 as of 11-30', data: example, year: 2023, asOf: '2023-11-30' }]
 
 const RATIOS = FIGURE_KEYS.filter((k) => figure(k).ratio !== undefined)
 const TOTALS = FIGURE_KEYS.filter((k) => figure(k).sumOf !== undefined)
@@ -29,7 +18,7 @@ const num = (printed: string) => Number(printed.replace(/%$/, ''))
 it('has leavers with hours in both ledgers, so that the split is not trivial', () => {
   const f = (data: LedgerData, year: number, asOf: string) => buildReportBundle({ unitName: '', year, asOf, data, previousData: null }).figures.values
   expect(f(example, 2023, '2023-12-31').leaverHours).toBe(2)
-  expect(f(demo, 2026, TODAY).leaverHours).toBeGreaterThan(0)
+  expect(f(demo, 2026, DEMO_TODAY).leaverHours).toBeGreaterThan(0)
 })
 
 describe.each(CASES)('$name', ({ data, year, asOf }) => {
