@@ -6,21 +6,15 @@
  */
 import type { Activity, ActivityKind, TrainingCategory } from './types'
 
-/** The category of an activity that carries none, by kind. */
-export const DEFAULT_CATEGORY: Readonly<Record<ActivityKind, TrainingCategory>> = {
-  centerGroup: 'publicLaw',
-  collective: 'publicLaw',
-  preMeeting: 'publicLaw',
-  lecture: 'publicLaw',
-  // A training is entered with its category; one without (an older or imported record) counts as 业务知识.
-  training: 'business',
-  warning: 'publicLaw',
-  online: 'publicLaw',
-  self: 'publicLaw',
-  other: 'publicLaw',
+/**
+ * The category of an activity that carries none: 业务知识 for a 业务培训 (an older or imported one without its
+ * category), 公共法律知识 for every other kind (中心组学习, 集体学法, 会前学法, 讲座, 警示教育, 线上学习, 自学, 其他).
+ */
+export function defaultCategory(kind: ActivityKind): TrainingCategory {
+  return kind === 'training' ? 'business' : 'publicLaw'
 }
 
 /** The category an activity's hours count in. */
 export function categoryOf(a: Pick<Activity, 'kind' | 'category'>): TrainingCategory {
-  return a.category ?? DEFAULT_CATEGORY[a.kind] ?? 'publicLaw'
+  return a.category ?? defaultCategory(a.kind)
 }
