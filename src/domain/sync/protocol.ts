@@ -88,9 +88,17 @@ export interface InvitationInfo {
   usedAt: string | null
 }
 
+/**
+ * A unit's row in the county table: `current` — the figures include every change the service holds for the unit;
+ * `computing` — the unit changed since its figures were last computed, and they are being computed again (no
+ * figures are given: older ones are never shown as current); `failed` — they could not be computed.
+ */
+export type CountyUnitState = 'current' | 'computing' | 'failed'
+
 export interface CountyUnitRow {
   unit: Unit
-  /** Every report figure's value, printed as the report prints it. */
+  state: CountyUnitState
+  /** Every report figure's value, printed as the report prints it ({} unless `current`). */
   printed: Record<string, string>
   values: Record<string, number | null>
   /** The latest record change the figures include (ISO instant), null for a unit with no records. */
