@@ -58,7 +58,11 @@ export async function readOutboxBatch(db: LedgerDB, scope: Scope, limit: number)
   return db.transaction('r', [...recordTables(db), db.outbox], async () => {
     const rows = await nextOutboxRows(db, limit)
     const byTable = new Map<TableName, OutboxRow[]>()
-    for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r])
+    for (const r of rows) {
+      const list = byTable.get(r.table)
+      if (list) list.push(r)
+      else byTable.set(r.table, [r])
+    }
     const records: RecordBatch = {}
     const sent: OutboxRow[] = []
     const refused: OutboxRow[] = []
