@@ -5,7 +5,8 @@
  */
 import type { LedgerDB, OutboxRow } from './database'
 import { getMeta, setMeta } from './meta'
-import { mergeRecords, type MergeSummary } from './merge-records'
+import type { MergeSummary } from './merge-records'
+import { mergePulledPage } from './pulled-page'
 import { outboxRows } from './writes'
 import { admitWrite, coversPerson, isVisible, scopeContext, type Scope } from '../domain/access/scope'
 import { INITIAL_SYNC_STATE, type SyncConnection, type SyncState } from '../domain/sync/state'
@@ -151,12 +152,13 @@ async function dropUncovered(db: LedgerDB, scope: Scope, personIds: string[]): P
 }
 
 /**
- * Merges one pulled page and stores its cursor, scope and time, in one transaction. When the page moved persons
+ * Merges one pulled page (`mergePulledPage`: what this device does not hold is added without a read) and stores
+ * its cursor, scope and time, in one transaction. When the page moved persons
  * (a section change), records this device's scope no longer covers are dropped (`dropUncovered`).
  */
 export async function applyPulled(db: LedgerDB, page: PullResponse, source: string): Promise<MergeSummary> {
   return db.transaction('rw', [...recordTables(db), db.meta, db.outbox], async () => {
-    const summary = await mergeRecords(db, asRecords(page.records), { queueForSync: false })
+    const summary = await mergePulledPage(db, asRecords(page.records))
     await dropUncovered(db, page.scope, (page.records.persons ?? []).map((p) => p.id))
     const state = { ...INITIAL_SYNC_STATE, ...((await getMeta(db, 'syncState')) ?? {}) }
     await setMeta(db, 'syncState', { ...state, cursor: page.cursor, scope: page.scope, asOf: page.asOf, source, lastError: null, lastErrorAt: null })
