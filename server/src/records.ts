@@ -17,6 +17,7 @@ import { findForbiddenKey } from '../../src/domain/ledger/schema'
 import {
   MAX_BATCH_RECORDS,
   MAX_CLOCK_AHEAD_MS,
+  MAX_PULL_RECORDS,
   type PullResponse,
   type PushResponse,
   type RecordBatch,
@@ -164,6 +165,14 @@ export async function readPersons(db: pg.Pool | pg.PoolClient, unitId: string): 
 }
 
 const CURSOR = /^\d{1,15}$/
+
+/** A pull's `limit`: 1 to MAX_PULL_RECORDS, MAX_BATCH_RECORDS when absent. */
+export function readPullLimit(raw: unknown): number {
+  if (raw === undefined || raw === '') return MAX_BATCH_RECORDS
+  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : NaN
+  if (!(n >= 1 && n <= MAX_PULL_RECORDS)) throw new ApiError(400, `每页记录数无效，应为 1–${MAX_PULL_RECORDS} 之间的整数。请更新应用后重试。`)
+  return n
+}
 
 /** One page of what changed after `since`, cut to the device's scope. */
 export async function pullRecords(db: pg.Pool, device: Device, unitId: string, since: string, limit = MAX_BATCH_RECORDS): Promise<PullResponse> {

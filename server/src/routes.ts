@@ -5,7 +5,7 @@ import type pg from 'pg'
 import { ApiError, MSG } from './errors'
 import { authenticate, listDevices, requireKeeper, requireUnit, revokeDevice } from './devices'
 import { cancelInvitation, createInvitation, enrollWithInvitation, enrollWithSetupCode, InviteBody, JoinBody, listInvitations, SetupBody } from './enroll'
-import { pullRecords, pushRecords, readPushBody } from './records'
+import { pullRecords, pushRecords, readPullLimit, readPushBody } from './records'
 import { countyUnitReport, readPeriod } from './county'
 import type { CountyFigures } from './county-cache'
 import { sameSetupCode } from './secrets'
@@ -87,8 +87,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/sync/pull', async (req) => {
     const device = await authenticate(db, req)
     const unitId = requireUnit(device)
-    const since = String((req.query as Record<string, unknown>)?.since ?? '0')
-    return pullRecords(db, device, unitId, since)
+    const q = (req.query ?? {}) as Record<string, unknown>
+    return pullRecords(db, device, unitId, String(q.since ?? '0'), readPullLimit(q.limit))
   })
 
   // Long poll: answers when the unit has changed after `since` (at once if it already has), else after `timeout`

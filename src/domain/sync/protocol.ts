@@ -5,8 +5,13 @@
 import type { LedgerRecords, TableName, Unit } from '../model/types'
 import type { Scope } from '../access/scope'
 
-/** Records in one push or one pull page: about 0.5–1 MB of JSON. */
+/** Records in one push, and in one pull page unless the device asks for more: about 0.5–1 MB of JSON. */
 export const MAX_BATCH_RECORDS = 2000
+/**
+ * The most records a device may ask for in one pull page (`limit`): about 3–4 MB of JSON. The app asks for this
+ * many: a first full download then takes 5× fewer requests and IndexedDB transactions (docs/PERFORMANCE.md).
+ */
+export const MAX_PULL_RECORDS = 10_000
 /** The largest body the service reads (413 above it). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 /** A stamp further ahead of the service's clock than this is refused (a phone whose date is wrong). */
