@@ -13,6 +13,7 @@ import { registerRoutes } from './routes'
 import { failureLimiter } from './limiter'
 import { HEADER_CSP } from './csp'
 import { ChangeNotices } from './changes'
+import { CountyFigures, type CountyCacheOptions } from './county-cache'
 import type { StorageKind } from './storage'
 import { MAX_BODY_BYTES } from '../../src/domain/sync/protocol'
 
@@ -29,6 +30,14 @@ export interface AppOptions {
   /** Enrollment calls per address and minute (default 30; the load bench raises it). */
   enrollPerMinute?: number
   version?: string
+  /** The county figures' background computation (tests shorten its delays). */
+  county?: Partial<Omit<CountyCacheOptions, 'db'>>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    countyFigures: CountyFigures
+  }
 }
 
 function serveApp(app: FastifyInstance, distDir: string): void {
@@ -68,6 +77,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false })
   const now = opts.now ?? (() => Date.now())
   const changes = new ChangeNotices()
+  const countyFigures = new CountyFigures({
+    db: opts.db,
+    concurrency: opts.storage === 'embedded' ? 1 : 2,
+    onError: (e, unitId) => app.log.error({ err: e, unit: unitId || undefined }, 'county figures not computed'),
+    ...opts.county,
+  })
+  app.decorate('countyFigures', countyFigures)
+  app.addHook('onReady', async () => countyFigures.start())
+  app.addHook('onClose', async () => countyFigures.close())
   // Long polls are answered before the server waits for open requests to end.
   app.addHook('preClose', async () => {
     isClosing = true
@@ -75,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   })
   registerRoutes(app, {
     changes,
+    countyFigures,
     enrollPerMinute: opts.enrollPerMinute ?? 30,
     db: opts.db,
     storage: opts.storage,

@@ -1,15 +1,15 @@
 /**
- * The county table: every unit on the service side by side with its report figures, computed by the same domain
- * function as the report page (computeReportFigures) from the unit's live records of the year. Figures only: no
- * person's record leaves this module. Each unit's figures are kept per (year, as-of date) while the unit's seq is
- * unchanged, so a county table of many units is recomputed only for the units that changed.
+ * A unit's report figures for the county: computed by the same domain function as the report page
+ * (computeReportFigures) from the unit's live records of the year. Figures only: no person's record leaves this
+ * module. The table of every unit, and the cache that keeps it ready, is county-cache.ts.
  */
 import type pg from 'pg'
 import { ApiError } from './errors'
+import { inTransaction } from './storage'
 import { computeReportFigures } from '../../src/domain/report/figures'
 import { draftReportParagraph } from '../../src/domain/report/draft'
 import { isIsoDate } from '../../src/domain/model/dates'
-import type { CountyTable, CountyUnitRow } from '../../src/domain/sync/protocol'
+import type { CountyUnitRow } from '../../src/domain/sync/protocol'
 import type { LedgerData, Unit } from '../../src/domain/model/types'
 
 export interface Period {
@@ -27,7 +27,7 @@ export function readPeriod(query: unknown): Period {
 }
 
 /** A unit's live records that the figures of year Y read: the roster, exams, results, targets, Y's activities. */
-async function loadYear(db: pg.Pool, unitId: string, year: number): Promise<LedgerData> {
+async function loadYear(db: pg.Pool | pg.PoolClient, unitId: string, year: number): Promise<LedgerData> {
   const { rows } = await db.query<{ tbl: keyof LedgerData; body: string }>(
     `SELECT tbl, body FROM records WHERE unit_id = $1 AND NOT deleted
        AND (tbl IN ('sections', 'persons', 'examResults', 'targetSets') OR (tbl IN ('activities', 'exams') AND yr = $2))`,
@@ -38,43 +38,40 @@ async function loadYear(db: pg.Pool, unitId: string, year: number): Promise<Ledg
   return data
 }
 
-interface UnitRow {
-  id: string
-  name: string
-  seq: string
-  changed_at: Date | null
+/**
+ * A unit's records for the figures of a year and its seq, read in one read-only snapshot so that they agree: the
+ * figures are cached under that seq, never a later one. Null for a unit the service does not hold.
+ */
+export async function readUnitYear(db: pg.Pool, unitId: string, year: number): Promise<{ seq: string; data: LedgerData } | null> {
+  return inTransaction(db, async (c) => {
+    await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
+    const unit = await c.query<{ seq: string }>('SELECT seq FROM units WHERE id = $1', [unitId])
+    if (!unit.rows[0]) return null
+    return { seq: unit.rows[0].seq, data: await loadYear(c, unitId, year) }
+  })
 }
 
-type Cached = Pick<CountyUnitRow, 'printed' | 'values'>
+/** What the county table shows of a unit's report. */
+export function unitFigures(data: LedgerData, p: Period): Pick<CountyUnitRow, 'printed' | 'values'> {
+  const f = computeReportFigures(data, p.year, p.asOf)
+  return { printed: f.printed, values: f.values }
+}
 
-async function figuresOf(db: pg.Pool, unit: UnitRow, p: Period): Promise<Cached> {
-  const cached = await db.query<{ figures: string }>(
-    'SELECT figures FROM county_figures WHERE unit_id = $1 AND year = $2 AND as_of = $3 AND seq = $4',
-    [unit.id, p.year, p.asOf, unit.seq],
-  )
-  if (cached.rows[0]) return JSON.parse(cached.rows[0].figures) as Cached
-  const f = computeReportFigures(await loadYear(db, unit.id, p.year), p.year, p.asOf)
-  const out: Cached = { printed: f.printed, values: f.values }
+/**
+ * Stores a unit's figures at a seq; an older seq never replaces a newer one. Rows of the unit at an older seq
+ * can never be served again and are removed.
+ */
+export async function storeFigures(db: pg.Pool, unitId: string, p: Period, seq: string, figures: string): Promise<void> {
   await db.query(
     `INSERT INTO county_figures (unit_id, year, as_of, seq, figures) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (unit_id, year, as_of) DO UPDATE SET seq = EXCLUDED.seq, figures = EXCLUDED.figures`,
-    [unit.id, p.year, p.asOf, unit.seq, JSON.stringify(out)],
+     ON CONFLICT (unit_id, year, as_of) DO UPDATE SET seq = EXCLUDED.seq, figures = EXCLUDED.figures
+       WHERE county_figures.seq < EXCLUDED.seq`,
+    [unitId, p.year, p.asOf, seq, figures],
   )
-  return out
+  await db.query('DELETE FROM county_figures WHERE unit_id = $1 AND seq < $2', [unitId, seq])
 }
 
-/** Every unit on the service with its figures, in name order. */
-export async function countyTable(db: pg.Pool, p: Period): Promise<CountyTable> {
-  const { rows } = await db.query<UnitRow>('SELECT id, name, seq, changed_at FROM units ORDER BY name, id')
-  const units: CountyUnitRow[] = []
-  for (const u of rows) {
-    const f = await figuresOf(db, u, p)
-    units.push({ unit: { id: u.id, name: u.name }, ...f, dataAsOf: u.changed_at?.toISOString() ?? null })
-  }
-  return { year: p.year, asOf: p.asOf, units }
-}
-
-export interface CountyUnitReport extends CountyUnitRow {
+export interface CountyUnitReport extends Omit<CountyUnitRow, 'state'> {
   year: number
   asOf: string
   lawsStudied: { title: string; count: number }[]
@@ -85,7 +82,7 @@ export interface CountyUnitReport extends CountyUnitRow {
 
 /** One unit's report: figures, laws studied and the drafted paragraph (no person's records). */
 export async function countyUnitReport(db: pg.Pool, unitId: string, p: Period): Promise<CountyUnitReport> {
-  const { rows } = await db.query<UnitRow>('SELECT id, name, seq, changed_at FROM units WHERE id = $1', [unitId])
+  const { rows } = await db.query<{ id: string; name: string; changed_at: Date | null }>('SELECT id, name, changed_at FROM units WHERE id = $1', [unitId])
   const u = rows[0]
   if (!u) throw new ApiError(404, '同步服务上没有这个单位。')
   const f = computeReportFigures(await loadYear(db, u.id, p.year), p.year, p.asOf)

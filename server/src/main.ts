@@ -6,6 +6,7 @@
 import { configFromEnv } from './config'
 import { openStorage } from './storage'
 import { migrate } from './migrate'
+import { fillMissingOwners } from './owners'
 import { buildApp } from './app'
 import { loadSetupCode } from './secrets'
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const cfg = configFromEnv(process.env)
   const storage = await openStorage({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir })
   const applied = await migrate(storage.pool)
+  const ownersFilled = await fillMissingOwners(storage.pool)
   const setup = loadSetupCode(cfg.dataDir, cfg.setupCode)
   const app = await buildApp({
     db: storage.pool,
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     logger: { level: cfg.logLevel },
     version: process.env.npm_package_version ?? '0',
   })
-  app.log.info({ storage: storage.kind, migrationsApplied: applied }, 'database ready')
+  app.log.info({ storage: storage.kind, migrationsApplied: applied, ownersFilled }, 'database ready')
   await app.listen({ host: cfg.host, port: cfg.port })
   const where = setup.file ? `（也保存在 ${setup.file}）` : '（来自环境变量 XUEFA_SETUP_CODE）'
   console.log(`\n  学法台账已启动: http://${cfg.host}:${cfg.port}/`)

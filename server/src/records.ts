@@ -8,6 +8,7 @@ import type pg from 'pg'
 import { ApiError } from './errors'
 import { inTransaction } from './storage'
 import type { Device } from './devices'
+import { movedPersons, ownersOf, renumberOwned, toPgArray } from './owners'
 import { admitWrite, isVisible, scopeContext, type ScopeContext } from '../../src/domain/access/scope'
 import { wins } from '../../src/domain/ledger/merge'
 import { parseStamp } from '../../src/domain/ledger/hlc'
@@ -16,6 +17,7 @@ import { findForbiddenKey } from '../../src/domain/ledger/schema'
 import {
   MAX_BATCH_RECORDS,
   MAX_CLOCK_AHEAD_MS,
+  MAX_PULL_RECORDS,
   type PullResponse,
   type PushResponse,
   type RecordBatch,
@@ -82,10 +84,12 @@ async function decide(c: pg.PoolClient, device: Device, unitId: string, batch: M
   const winners: Winner[] = []
   const rejected: RejectedRecord[] = []
   const adjusted: RecordBatch = {}
+  const moved: string[] = []
   let unchanged = 0
   for (const [table, list] of batch) {
     if (list.length === 0) continue
     const existing = await readExisting(c, unitId, table, list.map((r) => r.id))
+    const before = winners.length
     for (const incoming of list) {
       const verdict = admitWrite(device.scope, table, incoming, existing.get(incoming.id))
       if (!verdict.ok) {
@@ -101,18 +105,21 @@ async function decide(c: pg.PoolClient, device: Device, unitId: string, batch: M
       if (JSON.stringify(record) !== JSON.stringify(incoming)) ((adjusted[table] ??= []) as Rec[]).push(record)
       winners.push({ table, record })
     }
+    if (table === 'persons') moved.push(...movedPersons(winners.slice(before), existing))
   }
-  return { winners, rejected, adjusted, unchanged }
+  return { winners, rejected, adjusted, unchanged, moved }
 }
 
 async function store(c: pg.PoolClient, unitId: string, firstSeq: number, winners: Winner[]): Promise<void> {
   for (let i = 0; i < winners.length; i += 500) {
     const part = winners.slice(i, i + 500)
     await c.query(
-      `INSERT INTO records (unit_id, tbl, id, updated_at, deleted, seq, body, yr)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::bigint[], $7::text[], $8::integer[])
+      `INSERT INTO records (unit_id, tbl, id, updated_at, deleted, seq, body, yr, owners)
+       SELECT $1, tbl, id, updated_at, deleted, seq, body, yr, owners::text[]
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::bigint[], $7::text[], $8::integer[], $9::text[])
+           AS t(tbl, id, updated_at, deleted, seq, body, yr, owners)
        ON CONFLICT (unit_id, tbl, id) DO UPDATE SET updated_at = EXCLUDED.updated_at, deleted = EXCLUDED.deleted,
-         seq = EXCLUDED.seq, body = EXCLUDED.body, yr = EXCLUDED.yr`,
+         seq = EXCLUDED.seq, body = EXCLUDED.body, yr = EXCLUDED.yr, owners = EXCLUDED.owners`,
       [
         unitId,
         part.map((w) => w.table),
@@ -122,24 +129,30 @@ async function store(c: pg.PoolClient, unitId: string, firstSeq: number, winners
         part.map((_, j) => String(firstSeq + i + j)),
         part.map((w) => JSON.stringify(w.record)),
         part.map((w) => yearOf(w.table, w.record)),
+        part.map((w) => toPgArray(ownersOf(w.table, w.record))),
       ],
     )
   }
 }
 
-/** One push, all or nothing: a record outside the device's scope refuses the whole batch (403). */
+/**
+ * One push, all or nothing: a record outside the device's scope refuses the whole batch (403). When a person's
+ * section changes (or she is added or restored), her personal records and exam results are numbered again after
+ * the winners, so every device whose scope now covers her pulls them on its next pull.
+ */
 export async function pushRecords(db: pg.Pool, device: Device, unitId: string, batch: Map<TableName, Rec[]>): Promise<PushResponse> {
   return inTransaction(db, async (c) => {
     const lock = await c.query<{ seq: string }>('SELECT seq FROM units WHERE id = $1 FOR UPDATE', [unitId])
     if (!lock.rows[0]) throw new ApiError(403, '同步服务上没有本单位，请重新连接。')
-    const { winners, rejected, adjusted, unchanged } = await decide(c, device, unitId, batch)
+    const { winners, rejected, adjusted, unchanged, moved } = await decide(c, device, unitId, batch)
     if (rejected.length) {
       throw new ApiError(403, `有 ${rejected.length} 条记录超出本设备的权限，本次同步未保存任何记录：${rejected[0].reason}`, { rejected })
     }
     if (winners.length) {
       const first = Number(lock.rows[0].seq) + 1
       await store(c, unitId, first, winners)
-      await c.query('UPDATE units SET seq = $2, changed_at = now() WHERE id = $1', [unitId, first + winners.length - 1])
+      const renumbered = await renumberOwned(c, unitId, moved, first + winners.length)
+      await c.query('UPDATE units SET seq = $2, changed_at = now() WHERE id = $1', [unitId, first + winners.length + renumbered - 1])
     }
     return { stored: winners.length, unchanged, adjusted }
   })
@@ -152,6 +165,14 @@ export async function readPersons(db: pg.Pool | pg.PoolClient, unitId: string): 
 }
 
 const CURSOR = /^\d{1,15}$/
+
+/** A pull's `limit`: 1 to MAX_PULL_RECORDS, MAX_BATCH_RECORDS when absent. */
+export function readPullLimit(raw: unknown): number {
+  if (raw === undefined || raw === '') return MAX_BATCH_RECORDS
+  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : NaN
+  if (!(n >= 1 && n <= MAX_PULL_RECORDS)) throw new ApiError(400, `每页记录数无效，应为 1–${MAX_PULL_RECORDS} 之间的整数。请更新应用后重试。`)
+  return n
+}
 
 /** One page of what changed after `since`, cut to the device's scope. */
 export async function pullRecords(db: pg.Pool, device: Device, unitId: string, since: string, limit = MAX_BATCH_RECORDS): Promise<PullResponse> {

@@ -5,8 +5,9 @@ import type pg from 'pg'
 import { ApiError, MSG } from './errors'
 import { authenticate, listDevices, requireKeeper, requireUnit, revokeDevice } from './devices'
 import { cancelInvitation, createInvitation, enrollWithInvitation, enrollWithSetupCode, InviteBody, JoinBody, listInvitations, SetupBody } from './enroll'
-import { pullRecords, pushRecords, readPushBody } from './records'
-import { countyTable, countyUnitReport, readPeriod } from './county'
+import { pullRecords, pushRecords, readPullLimit, readPushBody } from './records'
+import { countyUnitReport, readPeriod } from './county'
+import type { CountyFigures } from './county-cache'
 import { sameSetupCode } from './secrets'
 import type { FailureLimiter } from './limiter'
 import type { ChangeNotices } from './changes'
@@ -16,6 +17,7 @@ import { MAX_BODY_BYTES } from '../../src/domain/sync/protocol'
 export interface RouteDeps {
   db: pg.Pool
   changes: ChangeNotices
+  countyFigures: CountyFigures
   /** Enrollment calls per address and minute. */
   enrollPerMinute: number
   storage: StorageKind
@@ -74,7 +76,10 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const unitId = requireUnit(device)
     const batch = readPushBody(req.body, deps.now())
     const result = await pushRecords(db, device, unitId, batch)
-    if (result.stored > 0) deps.changes.notify(unitId)
+    if (result.stored > 0) {
+      deps.changes.notify(unitId)
+      deps.countyFigures.unitChanged(unitId)
+    }
     req.log.info({ device: device.id, unit: unitId, stored: result.stored, unchanged: result.unchanged }, 'push')
     return result
   })
@@ -82,8 +87,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/sync/pull', async (req) => {
     const device = await authenticate(db, req)
     const unitId = requireUnit(device)
-    const since = String((req.query as Record<string, unknown>)?.since ?? '0')
-    return pullRecords(db, device, unitId, since)
+    const q = (req.query ?? {}) as Record<string, unknown>
+    return pullRecords(db, device, unitId, String(q.since ?? '0'), readPullLimit(q.limit))
   })
 
   // Long poll: answers when the unit has changed after `since` (at once if it already has), else after `timeout`
@@ -137,7 +142,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/county/units', async (req) => {
     const device = await authenticate(db, req)
     if (device.role !== 'county') throw new ApiError(403, MSG.notCounty)
-    return countyTable(db, readPeriod(req.query))
+    return deps.countyFigures.table(readPeriod(req.query))
   })
 
   app.get('/api/county/units/:id', async (req) => {

@@ -5,13 +5,14 @@
  */
 import type { LedgerDB, OutboxRow } from './database'
 import { getMeta, setMeta } from './meta'
-import { mergeRecords, type MergeSummary } from './merge-records'
+import type { MergeSummary } from './merge-records'
+import { mergePulledPage } from './pulled-page'
 import { outboxRows } from './writes'
-import { admitWrite, type Scope } from '../domain/access/scope'
+import { admitWrite, coversPerson, isVisible, scopeContext, type Scope } from '../domain/access/scope'
 import { addHeldScope } from '../domain/access/held-scopes'
 import { INITIAL_SYNC_STATE, type SyncConnection, type SyncState } from '../domain/sync/state'
 import type { PullResponse, RecordBatch, RejectedRecord } from '../domain/sync/protocol'
-import { TABLE_NAMES, type LedgerRecords, type StoredRecord, type TableName } from '../domain/model/types'
+import { TABLE_NAMES, type Activity, type ExamResult, type LedgerRecords, type StoredRecord, type TableName } from '../domain/model/types'
 
 type Rec = StoredRecord<object> & { id: string; updatedAt: string }
 
@@ -35,12 +36,35 @@ export interface OutboxBatch {
   refused: OutboxRow[]
 }
 
-/** The next records to push, read in one transaction; records the scope may not write are set aside. */
+/** Roster tables go first: a section head must never be sent a record before the person it belongs to. */
+const ROSTER_FIRST = ['sections/', 'persons/']
+
+async function nextOutboxRows(db: LedgerDB, limit: number): Promise<OutboxRow[]> {
+  const rows: OutboxRow[] = []
+  for (const prefix of ROSTER_FIRST) {
+    if (rows.length < limit) rows.push(...(await db.outbox.where('key').startsWith(prefix).limit(limit - rows.length).toArray()))
+  }
+  if (rows.length < limit) {
+    const taken = new Set(rows.map((r) => r.key))
+    const rest = await db.outbox.limit(limit).toArray()
+    rows.push(...rest.filter((r) => !taken.has(r.key)).slice(0, limit - rows.length))
+  }
+  return rows
+}
+
+/**
+ * The next records to push (the roster first), read in one transaction; records the scope may not write are
+ * set aside.
+ */
 export async function readOutboxBatch(db: LedgerDB, scope: Scope, limit: number): Promise<OutboxBatch> {
   return db.transaction('r', [...recordTables(db), db.outbox], async () => {
-    const rows = await db.outbox.limit(limit).toArray()
+    const rows = await nextOutboxRows(db, limit)
     const byTable = new Map<TableName, OutboxRow[]>()
-    for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r])
+    for (const r of rows) {
+      const list = byTable.get(r.table)
+      if (list) list.push(r)
+      else byTable.set(r.table, [r])
+    }
     const records: RecordBatch = {}
     const sent: OutboxRow[] = []
     const refused: OutboxRow[] = []
@@ -98,13 +122,47 @@ function asRecords(batch: RecordBatch): LedgerRecords {
 }
 
 /**
- * Merges one pulled page and stores its cursor, scope and time, in one transaction. The last page of a pull
- * completes the scope the service granted: the device holds it as of the service's time of that pull (held scope
- * source 'sync', docs/spec/scopes.md), so its views say "数据截至 …（来自同步）".
+ * After a page moved persons: drops from this device the personal records and exam results of persons its scope
+ * no longer covers (a person who left the head's section, or left the roster). Not a deletion of the ledger: no
+ * tombstone, nothing queued, the service and the keeper keep them; the service no longer sends this device their
+ * changes, so a copy kept here would go stale. A record with an unsent change of this device stays. Returns the
+ * number of rows dropped.
+ */
+async function dropUncovered(db: LedgerDB, scope: Scope, personIds: string[]): Promise<number> {
+  if (scope.role === 'keeper' || personIds.length === 0) return 0
+  const ctx = scopeContext(await db.persons.toArray())
+  const lost = personIds.filter((id) => !coversPerson(scope, id, ctx))
+  if (lost.length === 0) return 0
+  const [acts, results] = await Promise.all([
+    db.activities.where('attendees').anyOf(lost).toArray() as Promise<Activity[]>,
+    db.examResults.where('personId').anyOf(lost).toArray() as Promise<ExamResult[]>,
+  ])
+  const gone = (table: TableName, list: StoredRecord<object>[]) =>
+    [...new Set(list.filter((r) => !isVisible(scope, table, r, ctx)).map((r) => (r as { id: string }).id))]
+  const goneActs = gone('activities', acts)
+  const goneResults = gone('examResults', results)
+  const queued = new Set(
+    (await db.outbox.bulkGet([...goneActs.map((id) => `activities/${id}`), ...goneResults.map((id) => `examResults/${id}`)]))
+      .filter((r): r is OutboxRow => r !== undefined)
+      .map((r) => r.key),
+  )
+  const dropActs = goneActs.filter((id) => !queued.has(`activities/${id}`))
+  const dropResults = goneResults.filter((id) => !queued.has(`examResults/${id}`))
+  await Promise.all([db.activities.bulkDelete(dropActs), db.examResults.bulkDelete(dropResults)])
+  return dropActs.length + dropResults.length
+}
+
+/**
+ * Merges one pulled page (`mergePulledPage`: what this device does not hold is added without a read) and stores
+ * its cursor, scope and time, in one transaction. When the page moved persons
+ * (a section change), records this device's scope no longer covers are dropped (`dropUncovered`). The last page of
+ * a pull completes the scope the service granted: the device holds it as of the service's time of that pull (held
+ * scope source 'sync', docs/spec/scopes.md), so its views say "数据截至 …（来自同步）".
  */
 export async function applyPulled(db: LedgerDB, page: PullResponse, source: string): Promise<MergeSummary> {
   return db.transaction('rw', [...recordTables(db), db.meta, db.outbox], async () => {
-    const summary = await mergeRecords(db, asRecords(page.records), { queueForSync: false })
+    const summary = await mergePulledPage(db, asRecords(page.records))
+    await dropUncovered(db, page.scope, (page.records.persons ?? []).map((p) => p.id))
     const state = { ...INITIAL_SYNC_STATE, ...((await getMeta(db, 'syncState')) ?? {}) }
     await setMeta(db, 'syncState', { ...state, cursor: page.cursor, scope: page.scope, asOf: page.asOf, source, lastError: null, lastErrorAt: null })
     if (!page.more && page.scope.role !== 'county') {

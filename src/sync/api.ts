@@ -82,7 +82,8 @@ export const syncApi = {
   push: (o: ApiOptions, body: PushRequest) => call<PushResponse>('POST', 'api/sync/push', o, body),
   wait: (o: ApiOptions, since: string, timeoutSeconds = 25) =>
     call<{ changed: boolean }>('GET', `api/sync/wait?since=${encodeURIComponent(since)}&timeout=${timeoutSeconds}`, o),
-  pull: (o: ApiOptions, since: string) => call<PullResponse>('GET', `api/sync/pull?since=${encodeURIComponent(since)}`, o),
+  pull: (o: ApiOptions, since: string, limit?: number) =>
+    call<PullResponse>('GET', `api/sync/pull?since=${encodeURIComponent(since)}${limit ? `&limit=${limit}` : ''}`, o),
   invite: (o: ApiOptions, body: { personId: string; role: InvitedRole; sectionIds?: string[]; hours?: number }) =>
     call<InvitationInfo & { code: string }>('POST', 'api/invitations', o, body),
   invitations: (o: ApiOptions) => call<{ invitations: InvitationInfo[] }>('GET', 'api/invitations', o),

@@ -8,7 +8,7 @@ import type { LedgerDB } from '@/db/database'
 import { applyPulled, confirmPushed, readOutboxBatch, readSyncRows, saveConnection, setAsideRejected } from '@/db/sync-store'
 import { getMeta } from '@/db/meta'
 import { syncApi, SyncError, type ApiOptions } from './api'
-import { scopeOfDevice, MAX_BATCH_RECORDS, type Enrollment } from '@/domain/sync/protocol'
+import { scopeOfDevice, MAX_BATCH_RECORDS, MAX_PULL_RECORDS, type Enrollment, type PullResponse } from '@/domain/sync/protocol'
 import type { SyncConnection } from '@/domain/sync/state'
 
 export interface SyncOutcome {
@@ -20,6 +20,8 @@ export interface EngineOptions {
   fetch?: typeof fetch
   /** Records per push (tests make it small). */
   batchSize?: number
+  /** Records per pull page (default MAX_PULL_RECORDS; tests make it small). */
+  pageSize?: number
   onProgress?: (done: { pushed: number; pulled: number }) => void
 }
 
@@ -55,15 +57,26 @@ async function pushAll(db: LedgerDB, c: SyncConnection, opts: EngineOptions): Pr
   return pushed
 }
 
+/**
+ * Every page after the stored cursor. The next page is asked for (with this page's cursor) while this one is
+ * merged, so the service's work and the transfer overlap the IndexedDB transaction; a page is only ever merged
+ * after the one before it committed, and a failed merge drops the page asked for ahead (the next sync asks again).
+ */
 async function pullAll(db: LedgerDB, c: SyncConnection, opts: EngineOptions, pushed: number): Promise<number> {
+  const api = apiOf(c, opts)
+  const ask = (since: string) => {
+    const p = syncApi.pull(api, since, opts.pageSize ?? MAX_PULL_RECORDS)
+    p.catch(() => {}) // awaited in the next round, or dropped with this sync
+    return p
+  }
+  let next: Promise<PullResponse> | null = ask((await readSyncRows(db)).state.cursor)
   let pulled = 0
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { state } = await readSyncRows(db)
-    const page = await syncApi.pull(apiOf(c, opts), state.cursor)
+  for (let round = 0; next && round < MAX_ROUNDS; round++) {
+    const page: PullResponse = await next
+    next = page.more ? ask(page.cursor) : null
     await applyPulled(db, page, c.base)
     for (const list of Object.values(page.records)) pulled += list?.length ?? 0
     opts.onProgress?.({ pushed, pulled })
-    if (!page.more) return pulled
   }
   return pulled
 }

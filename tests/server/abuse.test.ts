@@ -56,6 +56,21 @@ describe.each(ENGINES)('abuse on %s', (engine) => {
     expect((await keeper.pull('0')).records.activities?.map((a) => a.id)).not.toContain('bad-hours')
   })
 
+  it('answers a pull page of the size asked for, up to 10,000, and refuses any other limit with 400', async () => {
+    const t = keeper.enrollment.token
+    const three = await raw(svc, 'api/sync/pull?since=0&limit=3', { token: t })
+    expect(three.status).toBe(200)
+    expect(Object.values(three.body.records as Record<string, unknown[]>).flat()).toHaveLength(3)
+    expect(three.body.more).toBe(true)
+    const rest = await raw(svc, `api/sync/pull?since=${three.body.cursor}&limit=10000`, { token: t })
+    expect(rest.body.more).toBe(false)
+    for (const limit of ['0', '10001', '2.5', 'abc', '1e3', '-1']) {
+      const r = await raw(svc, `api/sync/pull?since=0&limit=${limit}`, { token: t })
+      expect(r.status, limit).toBe(400)
+      expect(r.body.error, limit).toMatch(/每页记录数/)
+    }
+  })
+
   it('stores SQL-looking text verbatim and keeps every table intact', async () => {
     const evil = "'); DROP TABLE records; -- \\' OR 1=1; SELECT pg_sleep(5);"
     const rec = selfStudy('q5', { id: "x'; DELETE FROM units; --", title: evil, note: `${evil}\u0000?` })

@@ -14,7 +14,7 @@ import { ledgerHash } from '../unit/exchange/support'
 import { pendingCount, readSyncRows } from '../../src/db/sync-store'
 import { connectWithSetupCode, joinWithInvitation, syncOnce } from '../../src/sync/engine'
 import { syncApi } from '../../src/sync/api'
-import type { Activity } from '../../src/domain/model/types'
+import type { Activity, Person } from '../../src/domain/model/types'
 import { asOfWords, coverage, type HeldScope } from '../../src/domain/access/held-scopes'
 import { scopeContext } from '../../src/domain/access/scope'
 
@@ -137,6 +137,39 @@ describe.each(ENGINES)('the app sync client on %s', (engine) => {
     await syncOnce(phone)
     const second = (await readSyncRows(phone)).state.asOf!
     expect(((await getMeta(phone, 'heldScopes')) as HeldScope[]).map((h) => h.asOf)).toEqual([second])
+  })
+
+  it("a person who changes section: the old head's phone drops her records, the new head's phone gets them", async () => {
+    const keeper = await keeperDevice()
+    await syncOnce(keeper)
+    const token = (await readSyncRows(keeper)).connection!.token
+    const headOf = async (personId: string, section: string) => {
+      const db = freshDb()
+      const code = (await syncApi.invite({ base: svc.url, token }, { personId, role: 'sectionHead', sectionIds: [section] })).code
+      await joinWithInvitation(db, { base: svc.url, label: 'head', nowIso: NOW(), code })
+      await syncOnce(db)
+      return db
+    }
+    const headA = await headOf('q1', 'a')
+    const headB = await headOf('q2', 'b')
+    expect(await headA.activities.get('c7')).toBeDefined()
+    expect(await headA.examResults.get('r5')).toBeDefined()
+    expect(await headB.activities.get('c7')).toBeUndefined()
+    const { updatedAt: _u, ...q5 } = (await keeper.persons.get('q5')) as Person
+    await commitChanges(keeper, [{ table: 'persons', put: [{ ...q5, sectionId: 'b' } as Omit<Person, 'updatedAt'>] }])
+    await syncOnce(keeper)
+
+    await syncOnce(headB)
+    expect(await headB.activities.get('c7')).toMatchObject({ attendees: ['q5'] })
+    expect(await headB.examResults.get('r5')).toMatchObject({ personId: 'q5' })
+    await syncOnce(headA)
+    expect(await headA.persons.get('q5')).toMatchObject({ sectionId: 'b' })
+    expect(await headA.activities.get('c7')).toBeUndefined()
+    expect(await headA.examResults.get('r5')).toBeUndefined()
+    // Dropped, not deleted: no tombstone, nothing queued; the group sessions she attended stay.
+    expect(await pendingCount(headA)).toBe(0)
+    expect(await headA.activities.get('c2')).toBeDefined()
+    expect(await keeper.activities.get('c7')).toMatchObject({ attendees: ['q5'] })
   })
 
   it('refuses to join a phone holding another unit\'s ledger, and leaves it as it was', async () => {

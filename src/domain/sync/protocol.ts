@@ -5,8 +5,13 @@
 import type { LedgerRecords, TableName, Unit } from '../model/types'
 import type { Scope } from '../access/scope'
 
-/** Records in one push or one pull page: about 0.5–1 MB of JSON. */
+/** Records in one push, and in one pull page unless the device asks for more: about 0.5–1 MB of JSON. */
 export const MAX_BATCH_RECORDS = 2000
+/**
+ * The most records a device may ask for in one pull page (`limit`): about 3–4 MB of JSON. The app asks for this
+ * many: a first full download then takes 5× fewer requests and IndexedDB transactions (docs/PERFORMANCE.md).
+ */
+export const MAX_PULL_RECORDS = 10_000
 /** The largest body the service reads (413 above it). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 /** A stamp further ahead of the service's clock than this is refused (a phone whose date is wrong). */
@@ -88,9 +93,17 @@ export interface InvitationInfo {
   usedAt: string | null
 }
 
+/**
+ * A unit's row in the county table: `current` — the figures include every change the service holds for the unit;
+ * `computing` — the unit changed since its figures were last computed, and they are being computed again (no
+ * figures are given: older ones are never shown as current); `failed` — they could not be computed.
+ */
+export type CountyUnitState = 'current' | 'computing' | 'failed'
+
 export interface CountyUnitRow {
   unit: Unit
-  /** Every report figure's value, printed as the report prints it. */
+  state: CountyUnitState
+  /** Every report figure's value, printed as the report prints it ({} unless `current`). */
   printed: Record<string, string>
   values: Record<string, number | null>
   /** The latest record change the figures include (ISO instant), null for a unit with no records. */

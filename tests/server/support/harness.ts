@@ -8,6 +8,7 @@ import { inject } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppOptions } from '../../../server/src/app'
 import { migrate } from '../../../server/src/migrate'
+import { fillMissingOwners } from '../../../server/src/owners'
 import { openStorage, type Storage } from '../../../server/src/storage'
 import { syncApi, type ApiOptions } from '../../../src/sync/api'
 import type { Enrollment, InvitedRole, PullResponse, RecordBatch } from '../../../src/domain/sync/protocol'
@@ -42,6 +43,7 @@ export async function startService(engine: Engine, opts: Partial<AppOptions> = {
   const databaseUrl = engine === 'postgresql' ? await freshDatabase() : null
   const storage = await openStorage({ databaseUrl, dataDir: 'memory://' })
   await migrate(storage.pool)
+  await fillMissingOwners(storage.pool)
   const app = await buildApp({ db: storage.pool, storage: storage.kind, setupCode: SETUP_CODE, ...opts })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const port = (app.server.address() as { port: number }).port

@@ -14,8 +14,8 @@ describe('county xlsx', () => {
       year: 2023,
       asOf: '2023-12-31',
       units: [
-        { unit: { id: 'u1', name: '示例单位' }, printed: f.printed, values: f.values, dataAsOf: null },
-        { unit: { id: 'u2', name: '=HYPERLINK("x")局' }, printed: f.printed, values: f.values, dataAsOf: null },
+        { unit: { id: 'u1', name: '示例单位' }, state: 'current', printed: f.printed, values: f.values, dataAsOf: null },
+        { unit: { id: 'u2', name: '=HYPERLINK("x")局' }, state: 'current', printed: f.printed, values: f.values, dataAsOf: null },
       ],
     }
     const ExcelJS = await loadExcel()
