@@ -111,11 +111,12 @@ function targetLines(b: ReportBundle): string[] {
   )
 }
 
+/** 《宪法》 first, then the most studied (lawsStudiedIn's order); names only — how often is on the report page. */
 function lawsLine(b: ReportBundle): string {
   const laws = b.figures.lawsStudied
   if (laws.length === 0) return `${b.year}年度暂无学习法律法规记录。`
-  const items = laws.map((l) => `《${displayLawName(l.title)}》${l.count}${REPORT_TEXT.timesSuffix}`)
-  return `${b.year}年度共学习法律法规${b.figures.printed.lawsStudiedCount}部：${items.join('、')}。`
+  const items = laws.map((l) => `《${displayLawName(l.title)}》`)
+  return `${b.year}年度共学习法律法规${b.figures.printed.lawsStudiedCount}部：${items.join('')}。`
 }
 
 function bodyChildren(d: Docx, k: Builders, b: ReportBundle): (DocxParagraph | DocxTable)[] {

@@ -18,7 +18,8 @@ import type { TrainingCard } from '../domain/measures/training-card'
 import { activitiesInPeriod } from '../domain/measures/person-hours'
 import { formatZhDate, periodEnd } from '../domain/model/dates'
 import { TRAINING_CATEGORIES } from '../domain/model/types'
-import { appendLines, fillTableSheet, sheetName, type SheetValue } from './xlsx-sheet'
+import { categoryOf } from '../domain/model/categories'
+import { appendTotals, fillTableSheet, fillTextSheet, sheetName, type SheetValue } from './xlsx-sheet'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -34,11 +35,15 @@ export function figureValue(key: FigureKey, printed: string): SheetValue {
   if (printed === DASH || printed === '') return printed
   if (figure(key).format !== 'rate') return Number(printed)
   const pct = printed.slice(0, -1)
-  return { value: Number(pct) / 100, numFmt: pct.includes('.') ? '0.0%' : '0%' }
+  return { value: Number(pct) / 100, numFmt: pct.includes('.') ? '0.0%' : '0%', text: printed }
 }
 
-function periodTitle(b: ReportBundle): string {
-  return `${b.unitName}${b.year}年度${REPORT_TEXT.reportTitle}（${REPORT_TEXT.asOfPrefix}${formatZhDate(periodEnd(b.year, b.asOf))}）`
+/** The report's title, and under it what the sheet holds and as of when: "人员明细（截至2023年12月31日）". */
+function titled(b: ReportBundle, sheet: string, more: readonly string[] = []): { title: string; subtitles: string[] } {
+  return {
+    title: `${b.unitName}${b.year}年度${REPORT_TEXT.reportTitle}`,
+    subtitles: [`${sheet}（${REPORT_TEXT.asOfPrefix}${formatZhDate(periodEnd(b.year, b.asOf))}）`, ...more],
+  }
 }
 
 function summarySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
@@ -53,34 +58,61 @@ function summarySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
         figure(k).label,
         figureValue(k, b.figures.printed[k]),
         b.previous === null ? '' : figureValue(k, b.previous.printed[k]),
-        cmp?.printedDelta ?? '',
-        k,
+        deltaValue(cmp?.printedDelta ?? ''),
       ])
     }
   }
   fillTableSheet(ws, {
-    title: periodTitle(b),
-    headers: [REPORT_TEXT.figureGroup, REPORT_TEXT.figure, REPORT_TEXT.value, prevHeader, REPORT_TEXT.delta, REPORT_TEXT.key],
+    ...titled(b, REPORT_TEXT.summarySheet),
+    headers: [REPORT_TEXT.figureGroup, REPORT_TEXT.figure, REPORT_TEXT.value, prevHeader, REPORT_TEXT.delta],
     rows,
     orientation: 'portrait',
   })
-  for (const col of [3, 4, 5]) ws.getColumn(col).alignment = { horizontal: 'right' }
-  const laws = b.figures.lawsStudied.map((l): SheetValue[] => ['', `《${displayLawName(l.title)}》`, l.count])
-  if (laws.length > 0) appendLines(ws, [[], [REPORT_TEXT.lawsStudied, '', `${REPORT_TEXT.timesSuffix}数`]], true)
-  appendLines(ws, laws)
-  appendLines(ws, [[], [REPORT_TEXT.draft]], true)
-  const draftRow = ws.addRow([b.draft])
-  ws.mergeCells(draftRow.number, 1, draftRow.number, 5)
-  draftRow.getCell(1).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' }
-  // Excel does not grow a merged row by itself: about one 11-pt line per (merged width ÷ 2) characters.
-  const width = [1, 2, 3, 4, 5].reduce((w, c) => w + (ws.getColumn(c).width ?? 8), 0)
-  draftRow.height = Math.min(409, 15 * Math.ceil(b.draft.length / Math.max(10, width / 2 - 1)))
+  const header = 3
+  ws.eachRow((row, n) => {
+    if (n > header) for (const col of [3, 4, 5]) row.getCell(col).alignment = { horizontal: 'right' }
+  })
+  // Each group's name once, beside its figures.
+  let first = header + 1
+  for (const g of FIGURE_GROUPS) {
+    const last = first + g.keys.length - 1
+    if (last > first) ws.mergeCells(first, 1, last, 1)
+    ws.getCell(first, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+    first = last + 1
+  }
+}
+
+/** 报告段落草稿: the drafted paragraph as on the page and in Word, one row per sentence. */
+function draftSheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(REPORT_TEXT.draft, taken))
+  const { title, subtitles } = titled(b, REPORT_TEXT.draft)
+  fillTextSheet(ws, title, subtitles, b.draft.split(/(?<=。)/).filter((t) => t !== ''))
+}
+
+/**
+ * A change as printed ("+3", "-2.5", "+5.2个百分点", "0") as a signed number whose format shows that very text: a
+ * number stays a number, and no text cell starts with + or - (which would need a quote to stay text).
+ */
+export function deltaValue(printed: string): SheetValue {
+  const m = /^([+-])(\d+(?:\.(\d))?)(个百分点)?$/.exec(printed)
+  if (m === null) return printed === '0' ? 0 : printed
+  const digits = m[3] === undefined ? '0' : '0.0'
+  const unit = m[4] === undefined ? '' : `"${m[4]}"`
+  return { value: Number(`${m[1]}${m[2]}`), numFmt: `+${digits}${unit};-${digits}${unit};0`, text: printed }
+}
+
+/** 学习法律法规: 《宪法》 first, then the most studied (lawsStudiedIn's order), with how often each was studied. */
+function lawsSheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(REPORT_TEXT.lawsStudied, taken))
+  const rows = b.figures.lawsStudied.map((l, i): SheetValue[] => [i + 1, `《${displayLawName(l.title)}》`, l.count])
+  const headers = [REPORT_TEXT.index, REPORT_TEXT.lawsStudied, `${REPORT_TEXT.timesSuffix}数`]
+  fillTableSheet(ws, { ...titled(b, REPORT_TEXT.lawsStudied), headers, rows, orientation: 'portrait', minWidth: 10 })
 }
 
 function personSheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
   const ws = wb.addWorksheet(sheetName(REPORT_TEXT.perPersonSheet, taken))
   const t = personTable(b.figures)
-  fillTableSheet(ws, { title: periodTitle(b), headers: t.headers, rows: t.rows })
+  fillTableSheet(ws, { ...titled(b, REPORT_TEXT.perPersonSheet, [t.note]), headers: t.headers, rows: t.rows, maxWidth: 30 })
 }
 
 function activitySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void {
@@ -96,23 +128,23 @@ function activitySheet(wb: Workbook, b: ReportBundle, taken: Set<string>): void 
     a.title,
     a.legalTheme ? YES : NO,
     a.laws.map((l) => `《${displayLawName(l)}》`).join(''),
-    a.category === null ? '' : CATEGORY_LABELS[a.category],
+    CATEGORY_LABELS[categoryOf(a)],
     a.organizer ?? '',
     a.lecturer ?? '',
     hoursCell(a.hours),
     new Set(a.attendees).size,
     a.review === undefined ? '' : REVIEW_LABELS[a.review],
   ])
-  fillTableSheet(ws, { title: periodTitle(b), headers: ACTIVITY_SHEET_HEADERS, rows, maxWidth: 40 })
+  fillTableSheet(ws, { ...titled(b, REPORT_TEXT.activitiesSheet), headers: ACTIVITY_SHEET_HEADERS, rows, maxWidth: 24 })
 }
 
 function cardRows(card: TrainingCard): SheetValue[][] {
-  return [...card.trainings, ...card.others].map(({ activity: a, content, running }, i): SheetValue[] => [
+  return [...card.trainings, ...card.others].map(({ activity: a, category, content, running }, i): SheetValue[] => [
     i + 1,
     a.endDate === null ? a.date : `${a.date}至${a.endDate}`,
     KIND_LABELS[a.kind],
     content,
-    a.category === null ? '' : CATEGORY_LABELS[a.category],
+    CATEGORY_LABELS[category],
     a.organizer ?? '',
     hoursCell(a.hours),
     hoursCell(running),
@@ -123,24 +155,26 @@ function cardSheet(wb: Workbook, b: ReportBundle, { card, sectionName }: Officer
   const ws = wb.addWorksheet(sheetName(`${REPORT_TEXT.cardSheetPrefix}-${card.person.name}`, taken))
   fillTableSheet(ws, {
     title: `${b.unitName}${b.year}年度${REPORT_TEXT.cardTitle}`,
+    subtitles: [`（${REPORT_TEXT.asOfPrefix}${formatZhDate(periodEnd(b.year, b.asOf))}）`],
     preface: [
       [fieldLabel('persons', 'name'), card.person.name, TABLE_LABELS.sections, sectionName ?? '', fieldLabel(null, 'certNo'), card.person.certNo ?? ''],
     ],
     headers: CARD_HEADERS,
     rows: cardRows(card),
-    maxWidth: 40,
+    maxWidth: 30,
+    orientation: 'portrait',
   })
-  const line = (label: string, v: SheetValue): SheetValue[] => ['', '', '', label, '', '', v]
+  // The category lines add up to 合计 (the last running total); then the target and the status.
   const r = card.result
-  appendLines(
+  appendTotals(
     ws,
     [
-      ...TRAINING_CATEGORIES.map((c) => line(`${CATEGORY_LABELS[c]}${REPORT_TEXT.total}`, hoursCell(card.byCategory[c]))),
-      line(REPORT_TEXT.total, hoursCell(r.hours)),
-      line(REPORT_TEXT.target, hoursCell(r.target)),
-      line(REPORT_TEXT.status, TARGET_STATUS_LABELS[r.status]),
+      ...TRAINING_CATEGORIES.map((c) => [`${CATEGORY_LABELS[c]}${REPORT_TEXT.total}`, hoursCell(card.byCategory[c])] as const),
+      [REPORT_TEXT.total, hoursCell(r.hours)],
+      [REPORT_TEXT.target, hoursCell(r.target)],
+      [REPORT_TEXT.status, TARGET_STATUS_LABELS[r.status]],
     ],
-    true,
+    CARD_HEADERS.indexOf('学时') + 1,
   )
 }
 
@@ -152,8 +186,10 @@ export async function buildReportWorkbook(b: ReportBundle): Promise<Workbook> {
   wb.created = new Date()
   const taken = new Set<string>()
   summarySheet(wb, b, taken)
+  draftSheet(wb, b, taken)
   personSheet(wb, b, taken)
   activitySheet(wb, b, taken)
+  lawsSheet(wb, b, taken)
   const cards = buildTrainingCards(b.data, b.figures.perPerson, b.year, b.asOf, b.opts)
   for (const c of cards) cardSheet(wb, b, c, taken)
   return wb

@@ -16,6 +16,7 @@ import type { ReportBundle } from '@/domain/report/bundle'
 import { previousAsOf } from '@/domain/report/period'
 import { countingRulesFor } from '@/domain/measures/counting'
 import type { IsoDate } from '@/domain/model/types'
+import type { FigureKey } from '@/domain/report/registry'
 import { useLedgerStore } from './ledger'
 
 /** Yield to the browser (paint, input) before the next step of the computation. */
@@ -28,6 +29,8 @@ export const useReportStore = defineStore('report', () => {
   const error = ref<string | null>(null)
   /** Milliseconds the last load took (read + compute), for the page's footnote and tests. */
   const lastLoadMs = ref(0)
+  /** Optional sentences the keeper switched on for the draft (off by default; kept while the app is open). */
+  const draftOptional = ref<FigureKey[]>([])
   let requestSeq = 0
 
   /** Load and compute; a newer call supersedes an older one still running. */
@@ -68,7 +71,7 @@ export const useReportStore = defineStore('report', () => {
       const previous = previousFigures(input)
       await nextTask()
       if (stale()) return
-      bundle.value = assembleReportBundle(input, figures, previous)
+      bundle.value = assembleReportBundle({ ...input, draft: { optional: draftOptional.value } }, figures, previous)
       lastLoadMs.value = Math.round(performance.now() - started)
     } catch (e) {
       if (!stale()) error.value = `读取台账失败：${e instanceof Error ? e.message : String(e)}`
@@ -77,5 +80,13 @@ export const useReportStore = defineStore('report', () => {
     }
   }
 
-  return { bundle, isLoading, error, lastLoadMs, load }
+  /** Switch an optional sentence of the draft on or off: the draft (and the exports) follow at once. */
+  async function setDraftOptional(key: FigureKey, on: boolean): Promise<void> {
+    draftOptional.value = on ? [...new Set([...draftOptional.value, key])] : draftOptional.value.filter((k) => k !== key)
+    if (bundle.value === null) return
+    const { redraftBundle } = await loadComputation()
+    if (bundle.value !== null) bundle.value = redraftBundle(bundle.value, draftOptional.value)
+  }
+
+  return { bundle, isLoading, error, lastLoadMs, load, draftOptional, setDraftOptional }
 })

@@ -3,8 +3,8 @@
 // 返回 on a page opened directly, the 截至 date of the card). Screenshots at 390×844 and 1280×800.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { baseURL, launch, newPhone, screenshot } from './support/browser'
-import { loadDemo, quickLog } from './support/ledger'
+import { baseURL, newPhone, screenshot } from './support/browser'
+import { loadDemo, openDemoPhone, quickLog } from './support/ledger'
 
 /** Interactive elements shorter than 44 px (a switch counts with its enlarged hit area; an input with its label). */
 async function smallTargets(page: Page): Promise<string[]> {
@@ -47,10 +47,7 @@ describe("the keeper's desk and the look", () => {
   const settle = () => page.waitForTimeout(400)
 
   beforeAll(async () => {
-    browser = await launch()
-    ctx = await newPhone(browser)
-    page = await ctx.newPage()
-    await loadDemo(page)
+    ;({ browser, ctx, page } = await openDemoPhone())
   })
   afterAll(async () => {
     await browser?.close()

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchPersistent } from './support/browser'
+import { FIGURE_KEYS, figure } from '@/domain/report/registry'
 import { download, EXAMPLE_EXPECTED, EXAMPLE_FILE, importLedgerFile, openReport, peopleTableRows, readFigures } from './support/report'
 
 const SOFFICE = '/usr/bin/soffice'
@@ -85,7 +86,9 @@ describe.skipIf(!hasOffice)('exports read back in LibreOffice', () => {
   })
 
   it('the page shows the worked example (sanity)', () => {
-    expect(pageFigures).toEqual(EXAMPLE_EXPECTED.figures)
+    const worked = Object.keys(EXAMPLE_EXPECTED.figures)
+    expect(Object.fromEntries(worked.map((k) => [k, pageFigures[k]]))).toEqual(EXAMPLE_EXPECTED.figures)
+    expect(Object.keys(pageFigures).sort()).toEqual([...FIGURE_KEYS].sort())
   })
 
   it('xlsx → csv: 汇总 holds every figure as the page shows it, 人员明细 the page table, one 登记卡 per officer', () => {
@@ -95,17 +98,33 @@ describe.skipIf(!hasOffice)('exports read back in LibreOffice', () => {
     const stem = basename(xlsx, '.xlsx')
     const sheet = (name: string) => parseCsv(readFileSync(join(out, `${stem}-${name}.csv`), 'utf8'))
     const summary = sheet('汇总')
-    const header = summary.find((r) => r.includes('代码'))!
-    const keyCol = header.indexOf('代码')
+    const header = summary.find((r) => r.includes('指标') && r.includes('数值'))!
+    const labelCol = header.indexOf('指标')
     const valueCol = header.indexOf('数值')
+    // Figures by their labels (the file names none by its key).
+    const keyOf = new Map(FIGURE_KEYS.map((k) => [figure(k).label, k]))
     const read: Record<string, string> = {}
-    for (const r of summary) if (r[keyCol] && r[keyCol] !== '代码' && r[keyCol] in pageFigures) read[r[keyCol]] = r[valueCol]
+    for (const r of summary) if (keyOf.has(r[labelCol])) read[keyOf.get(r[labelCol])!] = r[valueCol]
     expect(read).toEqual(pageFigures)
+    // No English identifier in any cell of any sheet, as LibreOffice shows them.
+    const english = files.flatMap((f) => parseCsv(readFileSync(join(out, f), 'utf8')).flat()).filter((c) => /^[a-z]+[A-Z][A-Za-z]*$/.test(c))
+    expect(english).toEqual([])
+    expect(summary[0][0]).toBe('示例单位2023年度学法用法工作情况')
+    expect(summary[1][0]).toBe('汇总（截至2023年12月31日）')
     const people = sheet('人员明细')
     const start = people.findIndex((r) => r[0] === '序号') + 1
     expect(people.slice(start).filter((r) => r.some((c) => c !== ''))).toEqual(tableRows)
+    expect(people.some((r) => r[0].startsWith('共5人：在册4人，年内调出1人'))).toBe(true)
+    expect(people[start - 1]).toContain('执法证号')
     expect(files.filter((f) => f.includes('登记卡')).length).toBe(Number(pageFigures.enforcementCount))
-    expect(files.some((f) => f.includes('学法活动'))).toBe(true)
+    for (const name of ['学法活动', '学习法律法规', '报告段落草稿']) expect(files.some((f) => f.includes(name)), name).toBe(true)
+    // Each card adds up: its category lines to its 合计.
+    for (const f of files.filter((n) => n.includes('登记卡'))) {
+      const rows = parseCsv(readFileSync(join(out, f), 'utf8'))
+      const total = (label: string) => Number(rows.find((r) => r[0] === label)!.find((c, i) => i > 0 && c !== '' && c !== label))
+      const cats = ['公共法律知识合计', '业务知识合计', '行政执法技能合计'].map(total)
+      expect(cats.reduce((a, n) => a + n, 0), f).toBe(total('合计'))
+    }
   }, 180_000)
 
   it('docx → text: the draft paragraph and every figure of the table, as the page shows them', async () => {
@@ -139,5 +158,28 @@ describe.skipIf(!hasOffice)('exports read back in LibreOffice', () => {
     mkdirSync('screenshots', { recursive: true })
     execFileSync('pdftoppm', ['-r', '70', '-png', pdf, 'screenshots/report-docx'])
     expect(readdirSync('screenshots').filter((f) => f.startsWith('report-docx')).length).toBeGreaterThan(0)
+  }, 180_000)
+
+  it('docx → text: the laws with 《宪法》 first and no per-law counts, 截至 once, no 进度滞后 after the year', () => {
+    const text = readFileSync(join(work, 'txt', `${basename(docx, '.docx')}.txt`), 'utf8')
+    expect(text).toContain('2023年度共学习法律法规3部：《宪法》《民法典》《行政处罚法》。')
+    expect(text).not.toMatch(/》\d+次/)
+    expect(text.match(/截至/g)).toHaveLength(1)
+    expect(text).not.toMatch(/进度滞后|进度正常/)
+  })
+
+  it('xlsx → pdf → png: A4 pages in office form to look at', () => {
+    const out = join(work, 'xlsx-pdf')
+    soffice(profile, out, 'pdf', xlsx)
+    const pdf = join(out, `${basename(xlsx, '.xlsx')}.pdf`)
+    expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF')
+    if (!existsSync('/usr/bin/pdftoppm')) return
+    // The summary in portrait, 人员明细 (wide) in landscape: A4 both ways.
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '4', pdf]).toString()
+    expect(sizes).toMatch(/Page\s+1 size:\s+595\.\d+ x 841\.\d+ pts/)
+    expect(sizes).toMatch(/Page\s+3 size:\s+841\.\d+ x 595\.\d+ pts/)
+    mkdirSync('screenshots', { recursive: true })
+    execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '6', pdf, 'screenshots/report-xlsx'])
+    expect(readdirSync('screenshots').filter((f) => f.startsWith('report-xlsx')).length).toBeGreaterThan(0)
   }, 180_000)
 })

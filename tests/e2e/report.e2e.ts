@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { baseURL, cspViolations, launchPersistent, screenshot } from './support/browser'
-import { FIGURE_GROUPS, figure } from '@/domain/report/registry'
+import { FIGURE_GROUPS, FIGURE_KEYS, figure } from '@/domain/report/registry'
 import { download, EXAMPLE_EXPECTED, EXAMPLE_FILE, importLedgerFile, openReport, peopleTableRows, readFigures } from './support/report'
 
 const { year, asOf, figures: expected } = EXAMPLE_EXPECTED
@@ -30,7 +30,11 @@ describe('annual report (worked example)', () => {
     await openReport(page, year, asOf)
     expect(page.url()).toContain(`year=${year}`)
     expect(page.url()).toContain(`asOf=${asOf}`)
-    expect(await readFigures(page)).toEqual(expected)
+    const shown = await readFigures(page)
+    expect(Object.keys(shown).sort()).toEqual([...FIGURE_KEYS].sort())
+    expect(Object.fromEntries(Object.keys(expected).map((k) => [k, shown[k]]))).toEqual(expected)
+    // The parts printed beside the total: 在册 64 + 年内调出 2 = 66; 人均 16 = 64 ÷ 4.
+    expect([shown.activeHours, shown.leaverHours]).toEqual(['64', '2'])
     // Labels sit outside the value element.
     const label = await page.locator('[data-figure="examParticipationRate"]').locator('xpath=../..').innerText()
     expect(label).toContain('参考率')
@@ -50,7 +54,10 @@ describe('annual report (worked example)', () => {
 
   it('states the figures in the draft paragraph, leaving zero ones out', async () => {
     const draft = await page.getByTestId('report-draft').innerText()
-    expect(draft.startsWith('截至2023年12月31日')).toBe(true)
+    // The year, not a second 截至 (the period bar and the print title carry the date).
+    expect(draft.startsWith('2023年，')).toBe(true)
+    expect(draft).not.toContain('截至')
+    expect(draft).toContain('累计学习培训66学时（其中在册人员64学时、年内调出人员2学时），人均16学时')
     for (const [word, key] of [
       ['参考率', 'examParticipationRate'],
       ['合格率', 'examPassRate'],
@@ -79,6 +86,7 @@ describe('annual report (worked example)', () => {
     const laws = await page.getByTestId('report-laws').innerText()
     expect(laws).toContain(`${expected.lawsStudiedCount}部`)
     expect(laws).toMatch(/《[^》]+》\s*1次/)
+    expect(laws.indexOf('《宪法》')).toBeLessThan(laws.indexOf('《民法典》'))
     const targets = await page.getByTestId('report-targets').innerText()
     expect(targets).toContain('达标')
     expect(targets).toContain('未达标')
@@ -88,6 +96,8 @@ describe('annual report (worked example)', () => {
     const tableRows = await peopleTableRows(page)
     const rows = await tableRows.count()
     expect(rows).toBe(5)
+    // Five rows while 在册 is 4: the table says why.
+    expect(await page.getByTestId('report-people-note').innerText()).toContain('共5人：在册4人，年内调出1人')
     const { path, name } = await download(page, 'export-csv')
     expect(name).toBe('学法台账-2023年度人员明细-示例单位.csv')
     const bytes = readFileSync(path)
@@ -163,6 +173,8 @@ describe('annual report (worked example)', () => {
     await page.locator('.van-picker__confirm').click()
     await page.locator('[data-testid="report"][data-state="ready"][data-as-of="2023-11-30"]').waitFor()
     expect(page.url()).toContain('asOf=2023-11-30')
-    expect(await page.getByTestId('report-draft').innerText()).toContain('截至2023年11月30日')
+    // Before the year's end the draft reads 2023年以来; the date is the period bar's.
+    expect(await page.getByTestId('report-draft').innerText()).toMatch(/^2023年以来，/)
+    expect(await page.getByTestId('report-as-of').innerText()).toContain('2023年11月30日')
   })
 })

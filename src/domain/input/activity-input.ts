@@ -113,7 +113,10 @@ export function validateActivity(input: ActivityInput, ctx: ValidationContext): 
   return null
 }
 
-/** Trims texts, drops repeated attendees and laws, clears the category of non-training kinds. */
+/**
+ * Trims texts, drops repeated attendees and laws. A category stays on any kind: the keeper may put a group session
+ * in another 登记卡 category than its kind's default (model/categories.ts).
+ */
 export function normaliseActivityInput(input: ActivityInput): ActivityInput {
   const blankToNull = (s: string | null): string | null => (s === null || s.trim() === '' ? null : s.trim())
   const laws = [...new Set(input.laws.map((l) => officialLawTitle(l)).filter((l) => l !== ''))]
@@ -122,7 +125,6 @@ export function normaliseActivityInput(input: ActivityInput): ActivityInput {
     title: input.title.trim(),
     endDate: input.endDate === input.date ? null : input.endDate,
     laws,
-    category: input.kind === 'training' ? input.category : null,
     organizer: blankToNull(input.organizer),
     lecturer: blankToNull(input.lecturer),
     attendees: [...new Set(input.attendees)],

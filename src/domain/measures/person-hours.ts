@@ -3,6 +3,7 @@
  * activities (no per-person filtering), so that 2,000 persons and 300,000
  * attendee entries stay in the tens of milliseconds.
  */
+import { categoryOf } from '../model/categories'
 import { periodEnd, yearStart } from '../model/dates'
 import type { Activity, ActivityKind, TrainingCategory } from '../model/types'
 import { ACTIVITY_KINDS, TRAINING_CATEGORIES } from '../model/types'
@@ -11,8 +12,10 @@ export interface PersonHours {
   /** Hours of every kind. */
   total: number
   byKind: Record<ActivityKind, number>
-  /** Hours of activities carrying a training category. */
+  /** Hours by 登记卡 category (model/categories.ts): every hour lies in one, so they sum to `total`. */
   byCategory: Record<TrainingCategory, number>
+  /** Hours by kind and category: index `kindIndex × 3 + categoryIndex` (ACTIVITY_KINDS, TRAINING_CATEGORIES order). */
+  kindCategory: Float64Array
   /** Number of counted activities the person attended. */
   activityCount: number
 }
@@ -47,6 +50,15 @@ export function activitiesInPeriod(
   return activities.filter((a) => a.date >= from && a.date <= to && countsByReview(a, withSelf))
 }
 
+const KIND_INDEX = new Map<ActivityKind, number>(ACTIVITY_KINDS.map((k, i) => [k, i]))
+const CATEGORY_INDEX = new Map<TrainingCategory, number>(TRAINING_CATEGORIES.map((c, i) => [c, i]))
+const CATS = TRAINING_CATEGORIES.length
+const KIND_CATEGORY = ACTIVITY_KINDS.length * CATS
+const CAT_AT = 2 + ACTIVITY_KINDS.length
+const KIND_CAT_AT = CAT_AT + CATS
+// One flat row per person while summing: [total, count, ...kinds, ...categories, ...kinds × categories].
+const ROW = KIND_CAT_AT + KIND_CATEGORY
+
 function zeroKinds(): Record<ActivityKind, number> {
   const r = {} as Record<ActivityKind, number>
   for (const k of ACTIVITY_KINDS) r[k] = 0
@@ -60,7 +72,7 @@ function zeroCategories(): Record<TrainingCategory, number> {
 }
 
 export function emptyPersonHours(): PersonHours {
-  return { total: 0, byKind: zeroKinds(), byCategory: zeroCategories(), activityCount: 0 }
+  return { total: 0, byKind: zeroKinds(), byCategory: zeroCategories(), kindCategory: new Float64Array(KIND_CATEGORY), activityCount: 0 }
 }
 
 /** Attendee ids of an activity, each once (a duplicated tick never counts twice). */
@@ -70,17 +82,10 @@ function uniqueAttendees(attendees: readonly string[]): readonly string[] {
   return set.size === attendees.length ? attendees : [...set]
 }
 
-const KIND_INDEX = new Map<ActivityKind, number>(ACTIVITY_KINDS.map((k, i) => [k, i]))
-const CATEGORY_INDEX = new Map<TrainingCategory, number>(TRAINING_CATEGORIES.map((c, i) => [c, i]))
-// One flat row per person while summing: [total, count, ...kinds, ...categories].
-const ROW = 2 + ACTIVITY_KINDS.length + TRAINING_CATEGORIES.length
-
 function toPersonHours(row: Float64Array): PersonHours {
-  const ph = emptyPersonHours()
-  ph.total = row[0]
-  ph.activityCount = row[1]
+  const ph: PersonHours = { total: row[0], byKind: zeroKinds(), byCategory: zeroCategories(), kindCategory: row.subarray(KIND_CAT_AT), activityCount: row[1] }
   ACTIVITY_KINDS.forEach((k, i) => (ph.byKind[k] = row[2 + i]))
-  TRAINING_CATEGORIES.forEach((c, i) => (ph.byCategory[c] = row[2 + ACTIVITY_KINDS.length + i]))
+  TRAINING_CATEGORIES.forEach((c, i) => (ph.byCategory[c] = row[CAT_AT + i]))
   return ph
 }
 
@@ -102,8 +107,11 @@ export function computePersonHours(
   for (const a of activities) {
     if (a.date < from || a.date > to || !countsByReview(a, withSelf)) continue
     const h = a.hours
-    const ki = 2 + (KIND_INDEX.get(a.kind) ?? 0)
-    const ci = a.category === null ? -1 : 2 + ACTIVITY_KINDS.length + (CATEGORY_INDEX.get(a.category) ?? 0)
+    const k = KIND_INDEX.get(a.kind) ?? 0
+    const c = CATEGORY_INDEX.get(categoryOf(a)) ?? 0
+    const ki = 2 + k
+    const ci = CAT_AT + c
+    const kci = KIND_CAT_AT + k * CATS + c
     for (const id of uniqueAttendees(a.attendees)) {
       let row = rows.get(id)
       if (row === undefined) {
@@ -113,11 +121,25 @@ export function computePersonHours(
       row[0] += h
       row[1] += 1
       row[ki] += h
-      if (ci >= 0) row[ci] += h
+      row[ci] += h
+      row[kci] += h
     }
   }
   const out = new Map<string, PersonHours>()
   for (const [id, row] of rows) out.set(id, toPersonHours(row))
+  return out
+}
+
+/** A person's hours by category counting only `kinds` (null = every kind): they sum to `hoursOfKinds`. */
+export function categoryHoursOfKinds(ph: PersonHours | undefined, kinds: readonly ActivityKind[] | null): Record<TrainingCategory, number> {
+  if (ph === undefined) return zeroCategories()
+  if (kinds === null) return { ...ph.byCategory }
+  const out = zeroCategories()
+  for (const kind of new Set(kinds)) {
+    const k = KIND_INDEX.get(kind)
+    if (k === undefined) continue
+    TRAINING_CATEGORIES.forEach((c, i) => (out[c] += ph.kindCategory[k * CATS + i] ?? 0))
+  }
   return out
 }
 

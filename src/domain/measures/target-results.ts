@@ -23,6 +23,7 @@ export interface PersonRuleResult {
   /** Hours still missing, target − hours, never below 0. */
   gap: number
   status: TargetStatus
+  /** `hours` by 登记卡 category (model/categories.ts): they sum to `hours`. */
   categoryHours: Record<TrainingCategory, number>
   /** Category minimums that apply to the person (pro-rated like the target). */
   categoryTargets: Partial<Record<TrainingCategory, number>>

@@ -5,7 +5,7 @@
  */
 import { activeDaysBetween, activeDaysInYear, elapsedShareOfYear, isActiveOn, periodEnd, proRatedTarget, yearStart } from '../model/dates'
 import { annualExamStats, isYearOver } from './exam-stats'
-import { activitiesInPeriod, computePersonHours, hoursOfKinds, type CountOptions, type PersonHours } from './person-hours'
+import { activitiesInPeriod, categoryHoursOfKinds, computePersonHours, hoursOfKinds, type CountOptions, type PersonHours } from './person-hours'
 import type {
   CountRuleResult,
   ExamRuleResult,
@@ -122,7 +122,8 @@ export function evaluatePerson(
 ): PersonRuleResult {
   const target = rule.proRate ? proRatedTarget(rule.minHours, p, year) : rule.minHours
   const hours = hoursOfKinds(ph, rule.kinds)
-  const categoryHours = { publicLaw: 0, business: 0, enforcementSkill: 0, ...ph?.byCategory }
+  // The rule's kinds only, so that the categories add up to `hours` (model/categories.ts).
+  const categoryHours = categoryHoursOfKinds(ph, rule.kinds)
   const categoryTargets = categoryTargetsOf(rule, p, year)
   const categoryGaps: Partial<Record<TrainingCategory, number>> = {}
   for (const c of TRAINING_CATEGORIES) {

@@ -2,7 +2,11 @@
  * 业务培训登记卡: one enforcement officer's year — trainings (and the other
  * kinds the hour rule counts) with a running total, hours by category, and
  * the total against the (pro-rated) target of the year's enforcement rule.
+ * It adds up: it lists exactly the activities the rule counts, each in one
+ * category (model/categories.ts), so the rows' hours, the category rows and
+ * the last running total all equal `result.hours`.
  */
+import { categoryOf } from '../model/categories'
 import { compareZh } from '../model/order'
 import { activitiesInPeriod, computePersonHours, type CountOptions } from './person-hours'
 import { evaluatePerson, targetSetFor, type PersonRuleResult } from './target-rules'
@@ -13,6 +17,8 @@ export const DEFAULT_TRAINING_HOURS = 60
 
 export interface TrainingCardRow {
   activity: Activity
+  /** The category its hours count in: its own, else its kind's default. */
+  category: TrainingCategory
   /** What was studied: the title, then the laws that the title does not name. */
   content: string
   /** Hours counted up to and including this row (trainings first, then the other kinds). */
@@ -29,6 +35,7 @@ export interface TrainingCard {
   trainings: TrainingCardRow[]
   /** Activities of other kinds the rule counts (all kinds unless the rule names some). */
   others: TrainingCardRow[]
+  /** Hours of the rows by category: they sum to `result.hours`. */
   byCategory: Record<TrainingCategory, number>
 }
 
@@ -52,7 +59,7 @@ function rows(list: Activity[], start: number): TrainingCardRow[] {
   let running = start
   return list.map((activity) => {
     running += activity.hours
-    return { activity, content: contentOf(activity), running }
+    return { activity, category: categoryOf(activity), content: contentOf(activity), running }
   })
 }
 
@@ -76,12 +83,9 @@ export function buildTrainingCard(
   )
   const hours = computePersonHours(mine, year, asOf, opts).get(person.id)
   const result = evaluatePerson(rule, person, hours, year, asOf)
-  const counts = (a: Activity): boolean => rule.kinds === null || rule.kinds.includes(a.kind)
-  const trainingList = mine.filter((a) => a.kind === 'training').sort(byDate)
-  const otherList = mine.filter((a) => a.kind !== 'training' && counts(a)).sort(byDate)
-  const trainings = rows(trainingList, 0)
-  const isTrainingCounted = rule.kinds === null || rule.kinds.includes('training')
-  const trainingTotal = isTrainingCounted && trainings.length ? trainings[trainings.length - 1].running : 0
+  const counted = mine.filter((a) => rule.kinds === null || rule.kinds.includes(a.kind))
+  const trainings = rows(counted.filter((a) => a.kind === 'training').sort(byDate), 0)
+  const trainingTotal = trainings.length ? trainings[trainings.length - 1].running : 0
   return {
     person,
     year,
@@ -89,7 +93,7 @@ export function buildTrainingCard(
     isDefaultRule: isDefault,
     result,
     trainings,
-    others: rows(otherList, trainingTotal),
+    others: rows(counted.filter((a) => a.kind !== 'training').sort(byDate), trainingTotal),
     byCategory: result.categoryHours,
   }
 }

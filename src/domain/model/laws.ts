@@ -92,3 +92,6 @@ export function officialLawTitle(name: string): string {
   const n = normaliseLawName(name)
   return (BY_TITLE.get(n) ?? BY_SHORT.get(n))?.title ?? name.replace(/[《》]/g, '').trim()
 }
+
+/** The official title of the Constitution: lists of studied laws name it first, as official documents do. */
+export const CONSTITUTION_TITLE = officialLawTitle('宪法')

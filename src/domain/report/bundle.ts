@@ -7,7 +7,7 @@ import { periodEnd, yearEnd } from '../model/dates'
 import type { FigureKey } from './registry'
 import type { CountOptions } from '../measures/person-hours'
 import { compareYears, computeReportFigures, type FigureDelta, type ReportFigures } from './figures'
-import { draftReportParagraph } from './draft'
+import { draftReportParagraph, type DraftOptions } from './draft'
 import { previousAsOf } from './period'
 import type { IsoDate, LedgerData } from '../model/types'
 
@@ -27,6 +27,8 @@ export interface ReportBundle {
   /** True when `previous` covers the whole of last year (the as-of date is on or after Y-12-31). */
   previousIsFullYear: boolean
   comparison: Record<FigureKey, FigureDelta> | null
+  /** The optional clauses the draft states (the report page's switches; none by default). */
+  draftOptional: readonly FigureKey[]
   draft: string
 }
 
@@ -38,6 +40,7 @@ export interface ReportInput {
   data: LedgerData
   /** Records of year Y−1 up to previousAsOf(Y, D), or null when not loaded. */
   previousData: LedgerData | null
+  draft?: DraftOptions
 }
 
 export function buildReportBundle(input: ReportInput): ReportBundle {
@@ -60,10 +63,7 @@ export function assembleReportBundle(input: ReportInput, figures: ReportFigures,
   const { unitName, year, asOf, data } = input
   const opts = input.opts ?? {}
   const previous = prevFigures !== null && prevFigures.hasData ? prevFigures : null
-  const draft = draftReportParagraph(
-    { printed: figures.printed, annualExam: figures.annualExam },
-    { unitName, year, asOf, lawsStudied: figures.lawsStudied },
-  )
+  const draftOptional = input.draft?.optional ?? []
   return {
     unitName,
     year,
@@ -74,8 +74,22 @@ export function assembleReportBundle(input: ReportInput, figures: ReportFigures,
     previous,
     previousIsFullYear: periodEnd(year, asOf) === yearEnd(year),
     comparison: previous === null ? null : compareYears(figures, previous),
-    draft,
+    draftOptional,
+    draft: draftOf(unitName, figures, draftOptional),
   }
+}
+
+function draftOf(unitName: string, f: ReportFigures, optional: readonly FigureKey[]): string {
+  return draftReportParagraph(
+    { printed: f.printed, annualExam: f.annualExam },
+    { unitName, year: f.year, asOf: f.asOf, lawsStudied: f.lawsStudied },
+    { optional },
+  )
+}
+
+/** The same bundle with the draft stating these optional clauses (the figures are not computed again). */
+export function redraftBundle(b: ReportBundle, optional: readonly FigureKey[]): ReportBundle {
+  return { ...b, draftOptional: [...optional], draft: draftOf(b.unitName, b.figures, optional) }
 }
 
 /** Characters Windows and Android refuse in a file name. */

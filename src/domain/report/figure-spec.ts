@@ -54,6 +54,8 @@ export interface DraftClause {
   part: string
   /** Stated only when this other figure is stated too (其中… only after its total). */
   requires?: string
+  /** Left out unless the keeper asks for it on the report page (e.g. the least hours of an officer). */
+  optional?: boolean
   text: (printed: string, words: DraftWords) => string
 }
 
@@ -71,6 +73,10 @@ export interface FigureSpec {
   /** The definition in words (English, for docs/spec/report-figures.md). */
   definition: string
   compute: (x: FigureInputs) => number | null
+  /** A ratio or average: the figures (keys) it divides, each printed too, so that a reader can recompute it. */
+  ratio?: { numerator: string; denominator: string }
+  /** A total: the figures (keys) of its parts, each printed too, which add up to it. */
+  sumOf?: readonly string[]
   /** How the drafted paragraph states the figure; null when the paragraph does not. */
   draft: DraftClause | null
 }

@@ -5,7 +5,7 @@
  */
 import { activeDaysBetween, isActiveOn, periodEnd, yearStart } from '../model/dates'
 import { annualExamStats, preAppointmentStats, type ExamStats } from '../measures/exam-stats'
-import { officialLawTitle } from '../model/laws'
+import { CONSTITUTION_TITLE, officialLawTitle } from '../model/laws'
 import { compareZh, rosterOrder } from '../model/order'
 import { activitiesInPeriod, computePersonHours, type CountOptions, type PersonHours } from '../measures/person-hours'
 import { bindingRule, evaluatePersonHoursRule, evaluateTargets, targetSetFor, type PersonRuleResult, type TargetEvaluation } from '../measures/target-rules'
@@ -56,7 +56,10 @@ function enforcementRuleOf(data: LedgerData, year: number): PersonHoursRule {
   return defaultTargetRules(() => `default-${n++}`)[0] as PersonHoursRule
 }
 
-/** Distinct laws studied (official titles; short names from the catalogue merged), most studied first. */
+/**
+ * Distinct laws studied (official titles; short names from the catalogue merged): 《宪法》 first, as official
+ * documents list it, then the most studied first, then by name.
+ */
 export function lawsStudiedIn(acts: readonly Activity[]): LawCount[] {
   const counts = new Map<string, number>()
   const titleOf = new Map<string, string>() // raw entry → official title, computed once per spelling
@@ -72,7 +75,7 @@ export function lawsStudiedIn(acts: readonly Activity[]): LawCount[] {
   }
   return [...counts]
     .map(([title, count]) => ({ title, count }))
-    .sort((a, b) => b.count - a.count || compareZh(a.title, b.title))
+    .sort((a, b) => Number(b.title === CONSTITUTION_TITLE) - Number(a.title === CONSTITUTION_TITLE) || b.count - a.count || compareZh(a.title, b.title))
 }
 
 /** Hour-rule results per person: the year's rules, or the default enforcement rule when there is no set. */

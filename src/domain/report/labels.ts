@@ -17,6 +17,10 @@ export const REPORT_TEXT = {
   targetResults: '考核指标完成情况',
   joined: '调入',
   left: '调出',
+  onRoll: '在册',
+  leftInYear: '年内调出',
+  notYetJoined: '尚未调入',
+  offRollHours: '不在册人员的学时计入学习培训总学时，不计入人均学时',
   notTaken: '未参考',
   summarySheet: '汇总',
   perPersonSheet: '人员明细',
@@ -27,7 +31,6 @@ export const REPORT_TEXT = {
   figure: '指标',
   value: '数值',
   delta: '同比变化',
-  key: '代码',
   total: '合计',
   target: '年度目标学时',
   runningTotal: '累计学时',
@@ -54,6 +57,7 @@ export const PERSON_TABLE_HEADERS: readonly string[] = [
   '考试情况',
   '考试成绩',
   '身份',
+  '执法证号',
   '备注',
 ]
 

@@ -2,11 +2,14 @@
  * THE definition of every report figure: key, zh label, unit, print format, group, population, definition,
  * computation and the draft's wording. The report page, the xlsx / docx exports, the draft, the year-over-year
  * comparison, the completion views and the exam page all read it; docs/spec/report-figures.md is checked against
- * it by a unit test. Adding a figure is adding one entry here (its place in the list is its place in its group).
+ * it by a unit test. Adding a figure is adding one entry here or in registry-exam.ts (the exam and target figures)
+ * — its place in the list is its place in its group. Every total says whose it is and every ratio's numerator and
+ * denominator are figures of their own, so that a reader can recompute each ratio from what is printed beside it.
  */
 import { formatCount, formatHours, formatRate, ratio } from '../model/format'
 import type { Activity, Person } from '../model/types'
 import type { FigureFormat, FigureGroupId, FigureInputs, FigureSpec } from './figure-spec'
+import { EXAM_FIGURES } from './registry-exam'
 
 function sessions(x: FigureInputs, test: (a: Activity) => boolean): number {
   let n = 0
@@ -15,6 +18,13 @@ function sessions(x: FigureInputs, test: (a: Activity) => boolean): number {
 }
 const hoursOf = (x: FigureInputs, p: Person) => x.hours.get(p.id)?.total ?? 0
 const sum = (xs: readonly number[]) => xs.reduce((s, n) => s + n, 0)
+const hoursOfPersons = (x: FigureInputs, ps: readonly Person[]) => sum(ps.map((p) => hoursOf(x, p)))
+/** Persons of the roster not active on D: who left during Y (or, from a record before their joining, not yet in). */
+function notActive(x: FigureInputs): Person[] {
+  const active = new Set(x.active.map((p) => p.id))
+  return x.persons.filter((p) => !active.has(p.id))
+}
+const participants = (x: FigureInputs) => x.active.filter((p) => (x.hours.get(p.id)?.activityCount ?? 0) > 0).length
 /** Officers who count for the verdict: active on D (a leaver's hours stay in the total only). */
 const officers = (x: FigureInputs) => x.enforcement.filter((r) => r.isActiveOnAsOf)
 const metOfficers = (x: FigureInputs) => officers(x).filter((r) => r.status === 'met').length
@@ -93,33 +103,62 @@ export const FIGURES = {
   totalHours: {
     label: '学习培训总学时', unit: '学时', format: 'hours', group: 'hours',
     population: 'every person of the roster, leavers included',
-    definition: 'Sum over every attendee of every activity of its `hours` (a person ticked twice counts once).',
-    compute: (x) => sum(x.persons.map((p) => hoursOf(x, p))),
+    definition: 'Sum over every attendee of every activity of its `hours` (a person ticked twice counts once); `activeHours` + `leaverHours`.',
+    sumOf: ['activeHours', 'leaverHours'],
+    compute: (x) => hoursOfPersons(x, x.persons),
     draft: { sentence: 'staff', part: 'study', text: (v) => `累计学习培训${v}学时` },
+  },
+  activeHours: {
+    label: '其中在册人员学时', unit: '学时', format: 'hours', group: 'hours', population: 'persons active on D',
+    definition: 'The part of `totalHours` of the persons active on D: the numerator of `avgHours`.',
+    compute: (x) => hoursOfPersons(x, x.active),
+    draft: { sentence: 'staff', part: 'split', requires: 'leaverHours', text: (v) => `在册人员${v}学时` },
+  },
+  leaverHours: {
+    label: '其中年内调出人员学时', unit: '学时', format: 'hours', group: 'hours',
+    population: 'persons of the roster not active on D',
+    definition: 'The rest of `totalHours`: hours of the persons who left (调出、退休) before D — and of any not yet joined on D.',
+    compute: (x) => hoursOfPersons(x, notActive(x)),
+    draft: { sentence: 'staff', part: 'split', requires: 'totalHours', text: (v) => `年内调出人员${v}学时` },
   },
   avgHours: {
     label: '人均学时', short: '人均', unit: '学时', format: 'hours', group: 'hours', population: 'persons active on D',
-    definition: 'Hours of the persons active on D ÷ `staffCount`.',
-    compute: (x) => ratio(sum(x.active.map((p) => hoursOf(x, p))), x.active.length),
-    draft: { sentence: 'staff', part: 'study', text: (v) => `人均${v}学时` },
+    definition: '`activeHours` ÷ `staffCount`.',
+    ratio: { numerator: 'activeHours', denominator: 'staffCount' },
+    compute: (x) => ratio(hoursOfPersons(x, x.active), x.active.length),
+    draft: { sentence: 'staff', part: 'average', text: (v) => `人均${v}学时` },
+  },
+  studyParticipants: {
+    label: '参学人数', unit: '人', format: 'count', group: 'hours', population: 'persons active on D',
+    definition: 'Persons active on D who attended at least one activity: the numerator of `studyParticipationRate`.',
+    compute: participants,
+    draft: { sentence: 'staff', part: 'average', requires: 'staffCount', text: (v) => `参学${v}人` },
   },
   studyParticipationRate: {
     label: '参学率', unit: null, format: 'rate', group: 'hours', population: 'persons active on D',
-    definition: 'Share of the persons active on D who attended at least one activity.',
-    compute: (x) => ratio(x.active.filter((p) => (x.hours.get(p.id)?.activityCount ?? 0) > 0).length, x.active.length),
-    draft: { sentence: 'staff', part: 'study', text: (v) => `参学率${v}` },
+    definition: '`studyParticipants` ÷ `staffCount`.',
+    ratio: { numerator: 'studyParticipants', denominator: 'staffCount' },
+    compute: (x) => ratio(participants(x), x.active.length),
+    draft: { sentence: 'staff', part: 'average', text: (v) => `参学率${v}` },
+  },
+  enforcementHours: {
+    label: '执法人员培训学时合计', unit: '学时', format: 'hours', group: 'hours', population: 'enforcement officers active on D',
+    definition: "Sum of their hours as the year's enforcement hour rule counts them (every kind unless it names kinds): the numerator of `enforcementAvgHours`.",
+    compute: (x) => sum(officers(x).map((r) => r.hours)),
+    draft: { sentence: 'enforcement', part: 'all', requires: 'enforcementCount', text: (v) => `累计参加培训${v}学时` },
   },
   enforcementAvgHours: {
     label: '执法人员人均培训学时', unit: '学时', format: 'hours', group: 'hours', population: 'enforcement officers active on D',
-    definition: "Mean of their hours as the year's enforcement hour rule counts them (every kind unless it names kinds).",
+    definition: '`enforcementHours` ÷ `enforcementCount`.',
+    ratio: { numerator: 'enforcementHours', denominator: 'enforcementCount' },
     compute: (x) => ratio(sum(officers(x).map((r) => r.hours)), officers(x).length),
-    draft: { sentence: 'enforcement', part: 'all', requires: 'enforcementCount', text: (v) => `人均参加培训${v}学时` },
+    draft: { sentence: 'enforcement', part: 'all', requires: 'enforcementCount', text: (v) => `人均${v}学时` },
   },
   enforcementMinHours: {
     label: '执法人员最低学时', unit: '学时', format: 'hours', group: 'hours', population: 'enforcement officers active on D',
     definition: 'The least of those hours.',
     compute: (x) => (officers(x).length === 0 ? null : Math.min(...officers(x).map((r) => r.hours))),
-    draft: { sentence: 'enforcement', part: 'all', requires: 'enforcementCount', text: (v) => `最少${v}学时` },
+    draft: { sentence: 'enforcement', part: 'all', requires: 'enforcementCount', optional: true, text: (v) => `最少${v}学时` },
   },
   enforcementMetCount: {
     label: '达到年度学时要求人数', unit: '人', format: 'count', group: 'hours', population: 'enforcement officers active on D',
@@ -130,65 +169,11 @@ export const FIGURES = {
   enforcementMetRate: {
     label: '学时达标率', unit: null, format: 'rate', group: 'hours', population: 'enforcement officers active on D',
     definition: '`enforcementMetCount` ÷ `enforcementCount`.',
+    ratio: { numerator: 'enforcementMetCount', denominator: 'enforcementCount' },
     compute: (x) => ratio(metOfficers(x), officers(x).length),
     draft: { sentence: 'enforcement', part: 'all', requires: 'enforcementCount', text: (v) => `达标率${v}` },
   },
-  examEligible: {
-    label: '应考人数', short: '应考', unit: '人', format: 'count', group: 'exam',
-    population: "the year's annual exam: persons active on its date (on D when undated), exempt ones left out",
-    definition: 'Those persons; one with no result counts as not taken.',
-    compute: (x) => x.annualExam.eligible,
-    draft: { sentence: 'exam', part: 'all', text: (v) => `应考${v}人` },
-  },
-  examTaken: {
-    label: '实考人数', short: '实考', unit: '人', format: 'count', group: 'exam', population: 'eligible persons',
-    definition: 'Eligible persons whose result is `taken`.',
-    compute: (x) => x.annualExam.taken,
-    draft: { sentence: 'exam', part: 'all', requires: 'examEligible', text: (v) => `实考${v}人` },
-  },
-  examParticipationRate: {
-    label: '参考率', unit: null, format: 'rate', group: 'exam', population: 'eligible persons',
-    definition: '`examTaken` ÷ `examEligible`.',
-    compute: (x) => x.annualExam.participationRate,
-    draft: { sentence: 'exam', part: 'all', requires: 'examEligible', text: (v) => `参考率${v}` },
-  },
-  examPassRate: {
-    label: '合格率', unit: null, format: 'rate', group: 'exam', population: 'persons who took the exam',
-    definition: 'Share of them whose score reaches the pass line.',
-    compute: (x) => x.annualExam.passRate,
-    draft: { sentence: 'exam', part: 'all', requires: 'examEligible', text: (v) => `合格率${v}` },
-  },
-  examExcellentRate: {
-    label: '优秀率', unit: null, format: 'rate', group: 'exam', population: 'persons who took the exam',
-    definition: 'Share of them whose score reaches the excellent line (none when the exam has no such line).',
-    compute: (x) => x.annualExam.excellentRate,
-    draft: { sentence: 'exam', part: 'all', requires: 'examEligible', text: (v) => `优秀率${v}` },
-  },
-  preAppointmentExamCount: {
-    label: '任前法律知识考试人数', unit: '人', format: 'count', group: 'exam',
-    population: 'results of the `preAppointment` exams dated in Y up to D',
-    definition: 'Those with status `taken` (the latest result of each person for each exam).',
-    compute: (x) => x.preAppointment.taken,
-    draft: { sentence: 'preAppointment', part: 'all', text: (v) => `组织${v}名拟任职干部参加任前法律知识考试` },
-  },
-  preAppointmentPassRate: {
-    label: '任前考试合格率', unit: null, format: 'rate', group: 'exam', population: 'the results counted by `preAppointmentExamCount`',
-    definition: 'Share of them whose score reaches their exam\'s pass line.',
-    compute: (x) => x.preAppointment.passRate,
-    draft: { sentence: 'preAppointment', part: 'all', requires: 'preAppointmentExamCount', text: (v) => `合格率${v}` },
-  },
-  targetsMet: {
-    label: '指标完成（项）', unit: null, format: 'count', group: 'targets', population: "rules of the year's target set",
-    definition: 'Rules whose status on D is 达标.',
-    compute: (x) => x.targets.metCount,
-    draft: null,
-  },
-  targetsTotal: {
-    label: '考核指标（项）', unit: null, format: 'count', group: 'targets', population: "rules of the year's target set",
-    definition: 'Rules in the set (0 when the year has none).',
-    compute: (x) => x.targets.total,
-    draft: null,
-  },
+  ...EXAM_FIGURES,
 } as const satisfies Record<string, FigureSpec>
 
 export type FigureKey = keyof typeof FIGURES
@@ -197,6 +182,9 @@ export type { FigureFormat, FigureGroupId }
 
 /** Every key, in registry order (group by group, as the page shows them). */
 export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[]
+
+/** Figures whose draft clause is stated only when the keeper asks for it (the report page's switches). */
+export const OPTIONAL_DRAFT_KEYS: readonly FigureKey[] = FIGURE_KEYS.filter((k) => figure(k).draft?.optional === true)
 
 /** The definition of one figure, typed as the general shape. */
 export function figure(key: FigureKey): FigureSpec {

@@ -16,6 +16,8 @@ export type Cell = string | number
 export interface PersonTable {
   headers: readonly string[]
   rows: Cell[][]
+  /** Whom the table lists (personTableNote). */
+  note: string
 }
 
 /** How a cell prints on the page and in the CSV ("35.5", "474", "达标"). */
@@ -55,10 +57,26 @@ export function personRowCells(row: PerPersonRow, index: number, figures: Report
     examStatusText(row),
     row.examScore === null ? '' : row.examScore,
     row.roles.map((r) => ROLE_LABELS[r]).join('、'),
+    row.person.certNo ?? '',
     noteText(row, figures.year, end),
   ]
 }
 
+/**
+ * Who the table lists, so that its rows reconcile with 在册干部职工: "共5人：在册4人，年内调出1人（调出人员的学时计入
+ * 学习培训总学时，不计入人均学时）"; "在册4人" when everyone listed is active on the period end.
+ */
+export function personTableNote(figures: ReportFigures): string {
+  const end = periodEnd(figures.year, figures.asOf)
+  const rows = figures.perPerson
+  const active = rows.filter((r) => r.isActiveOnAsOf).length
+  const left = rows.filter((r) => !r.isActiveOnAsOf && r.person.activeTo !== null && r.person.activeTo < end).length
+  const notYet = rows.length - active - left
+  if (active === rows.length) return `${REPORT_TEXT.onRoll}${active}人`
+  const parts = [`${REPORT_TEXT.onRoll}${active}人`, ...(left > 0 ? [`${REPORT_TEXT.leftInYear}${left}人`] : []), ...(notYet > 0 ? [`${REPORT_TEXT.notYetJoined}${notYet}人`] : [])]
+  return `共${rows.length}人：${parts.join('，')}（${REPORT_TEXT.offRollHours}）`
+}
+
 export function personTable(figures: ReportFigures): PersonTable {
-  return { headers: PERSON_TABLE_HEADERS, rows: figures.perPerson.map((r, i) => personRowCells(r, i, figures)) }
+  return { headers: PERSON_TABLE_HEADERS, rows: figures.perPerson.map((r, i) => personRowCells(r, i, figures)), note: personTableNote(figures) }
 }

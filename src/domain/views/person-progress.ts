@@ -32,6 +32,10 @@ export interface PersonProgress {
   /** Hours of every kind, Y up to the as-of date. */
   hours: number
   byKind: Record<ActivityKind, number>
+  /**
+   * Hours by 登记卡 category: of the hours the binding rule counts when one applies (so they sum to `rule.hours`,
+   * as on the 登记卡), else of every hour (they sum to `hours`).
+   */
   categoryHours: Record<TrainingCategory, number>
   /** The binding hour rule (the one furthest behind), or null when no hour rule applies. */
   rule: PersonRuleResult | null
@@ -96,7 +100,7 @@ export function personProgress(
     person,
     hours: ph.total,
     byKind: ph.byKind,
-    categoryHours: ph.byCategory,
+    categoryHours: rule?.categoryHours ?? ph.byCategory,
     rule,
     rules,
     target: rule?.target ?? null,

@@ -13,7 +13,7 @@ import { bindingRule, compareBehindFirst, summarizeStatuses, type PersonRuleResu
 import { ruleTitle } from '../model/labels'
 import { printFigure } from '../report/registry'
 import type { Activity, IsoDate, LedgerData, Person, ResultStatus, Section, TargetStatus, TrainingCategory } from '../model/types'
-import { TRAINING_CATEGORIES } from '../model/types'
+import { categoryOf } from '../model/categories'
 
 export interface PersonExamMark {
   /** Recorded status; null = eligible but nothing recorded (counts as not taken). */
@@ -160,7 +160,7 @@ export function hoursByMonth(activities: readonly Activity[], year: number, asOf
   return out
 }
 
-/** Attendee-hours per training category of activities in Y up to D. */
+/** Attendee-hours per 登记卡 category (model/categories.ts) of activities in Y up to D. */
 export function hoursByCategory(
   activities: readonly Activity[],
   year: number,
@@ -169,7 +169,7 @@ export function hoursByCategory(
 ): Record<TrainingCategory, number> {
   const out = { publicLaw: 0, business: 0, enforcementSkill: 0 } as Record<TrainingCategory, number>
   for (const a of activitiesInPeriod(activities, year, asOf, opts)) {
-    if (a.category !== null && TRAINING_CATEGORIES.includes(a.category)) out[a.category] += a.hours * new Set(a.attendees).size
+    out[categoryOf(a)] += a.hours * new Set(a.attendees).size
   }
   return out
 }

@@ -1,6 +1,6 @@
 // Helpers for durability tests: load the demo, log study, read the raw IndexedDB ledger, collect page errors.
-import type { BrowserContext, Page } from 'playwright-core'
-import { baseURL } from './browser'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { baseURL, launch, newPhone } from './browser'
 
 export const DB_NAME = 'xuefa-ledger'
 export const RECORD_TABLES = ['sections', 'persons', 'activities', 'exams', 'examResults', 'targetSets'] as const
@@ -22,6 +22,15 @@ export async function loadDemo(page: Page): Promise<void> {
   await page.getByTestId('welcome-demo').click()
   await page.getByTestId('home').waitFor()
   await page.getByTestId('unit-name').filter({ hasText: /\S/ }).waitFor()
+}
+
+/** A browser with one phone page on the demo ledger's home (this device: the keeper and one enforcement officer). */
+export async function openDemoPhone(): Promise<{ browser: Browser; ctx: BrowserContext; page: Page }> {
+  const browser = await launch()
+  const ctx = await newPhone(browser)
+  const page = await ctx.newPage()
+  await loadDemo(page)
+  return { browser, ctx, page }
 }
 
 /** The native IndexedDB version of the ledger (Dexie's verno × 10), 0 when absent. */

@@ -69,13 +69,16 @@ describe('csv', () => {
     })
   })
 
-  it('lists the example persons with their hours and status', () => {
-    const rows = parseCsv(buildPersonCsv(exampleBundle().figures).slice(1))
+  it('lists the example persons with their hours, status and 执法证号', () => {
+    const withCert = exampleBundle((d) => (d.persons = d.persons.map((p) => (p.name === '丙' ? { ...p, certNo: '44010020230003' } : p))))
+    const rows = parseCsv(buildPersonCsv(withCert.figures).slice(1))
     const byName = new Map(rows.slice(1).map((r) => [r[1], r]))
     expect([...byName.keys()].sort()).toEqual(['丁', '丙', '乙', '戊', '甲'].sort())
     expect(byName.get('丙')![7]).toBe('15.5')
     expect(byName.get('丙')![8]).toBe('达标')
     expect(byName.get('丙')![11]).toBe('执法证持证人员')
-    expect(byName.get('丁')![12]).toContain('调出')
+    expect(byName.get('丙')![12]).toBe('44010020230003') // 执法证号
+    expect(byName.get('乙')![12]).toBe('')
+    expect(byName.get('丁')![13]).toContain('调出')
   })
 })

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildReportDocx, GONGWEN_PAGE, mmToTwip } from '../../../src/exports/docx'
 import { FIGURE_GROUPS, figure, printWithUnit } from '../../../src/domain/report/registry'
-import { EXPECTED, exampleBundle, unzip } from './support'
+import { buildReportBundle } from '../../../src/domain/report/bundle'
+import { EXPECTED, exampleBundle, exampleData, unzip } from './support'
 
 describe('docx', async () => {
   const b = exampleBundle()
@@ -63,5 +64,33 @@ describe('docx', async () => {
         at = next
       }
     }
+  })
+
+  it('lists the laws with 《宪法》 first and no per-law counts; states 截至 once, in the subtitle', () => {
+    const laws = text.slice(text.indexOf('三、学习法律法规情况'))
+    expect(laws).toContain('2023年度共学习法律法规3部：《宪法》《民法典》《行政处罚法》。')
+    expect(laws).not.toMatch(/》\d+次/)
+    expect(text.match(/截至/g)).toHaveLength(1)
+    expect(text).toContain('（截至2023年12月31日）')
+    expect(b.draft.startsWith('2023年，')).toBe(true)
+  })
+
+  it('says 达标 or 未达标 only, once the year is over', () => {
+    expect(text).not.toMatch(/进度滞后|进度正常/)
+    expect(text).toMatch(/未达标/)
+  })
+})
+
+describe('docx before the year is over', async () => {
+  // As of 2023-11-30 the exam (2023-11-15 in the example) is over: its rule is 未达标 (66.7% < 100%), not 进度滞后.
+  const b = buildReportBundle({ unitName: '示例单位', year: 2023, asOf: '2023-11-30', data: exampleData(), previousData: null })
+  const doc = unzip(await buildReportDocx(b)).get('word/document.xml')!.toString('utf8')
+  const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+
+  it('judges a rule whose period is over as 达标 or 未达标', () => {
+    const exam = b.figures.targets.results.find((r) => r.rule.type === 'examParticipation')!
+    expect(exam.status).toBe('missed')
+    expect(text).toMatch(/参考率66\.7%（要求100%），未达标/)
+    expect(b.draft.startsWith('2023年以来，')).toBe(true)
   })
 })

@@ -46,10 +46,26 @@ describe('useReportStore', () => {
     await pending
     expect(report.isLoading).toBe(false)
     expect(report.error).toBeNull()
-    expect(report.bundle?.figures.printed).toEqual(EXPECTED.figures)
+    const printed = report.bundle!.figures.printed as Record<string, string>
+    expect(Object.fromEntries(Object.keys(EXPECTED.figures).map((k) => [k, printed[k]]))).toEqual(EXPECTED.figures)
     expect(report.bundle?.unitName).toBe('示例单位')
     expect(report.bundle?.draft).toContain('参考率66.7%')
     expect(report.bundle?.previous).toBeNull()
+  })
+
+  it('leaves an optional sentence out of the draft until it is switched on, and keeps the choice for the next load', async () => {
+    const report = useReportStore()
+    await report.load(2023, '2023-12-31')
+    expect(report.bundle!.draft).not.toContain('最少16学时')
+    const figures = report.bundle!.figures
+    await report.setDraftOptional('enforcementMinHours', true)
+    expect(report.bundle!.draft).toContain('人均25.5学时，最少16学时')
+    expect(report.bundle!.figures).toBe(figures) // the draft only: nothing is computed again
+    await report.load(2023, '2023-11-30')
+    expect(report.bundle!.draft).toContain('最少')
+    await report.setDraftOptional('enforcementMinHours', false)
+    expect(report.bundle!.draft).not.toContain('最少')
+    expect(report.draftOptional).toEqual([])
   })
 
   it('compares with last year over the same period when last year has data', async () => {

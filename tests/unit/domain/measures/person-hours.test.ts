@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computePersonHours, countsByReview, hoursOfKinds } from '../../../../src/domain/measures/person-hours'
+import { categoryHoursOfKinds, computePersonHours, countsByReview, hoursOfKinds } from '../../../../src/domain/measures/person-hours'
 import { computeReportFigures } from '../../../../src/domain/report/figures'
 import { ACTIVITY_KINDS, type Activity, type Person } from '../../../../src/domain/model/types'
 import { activity, exam, hoursRule, ledger, person, result, targetSet } from '../factories'
@@ -16,12 +16,31 @@ describe('computePersonHours', () => {
   ]
   it('totals by kind and by category for the year up to D', () => {
     const m = computePersonHours(acts, 2023, '2023-12-31')
-    expect(m.get('a')).toMatchObject({ total: 9.5, activityCount: 3, byCategory: { publicLaw: 6, business: 0, enforcementSkill: 0 } })
+    // Every hour in one category: the training's own, the self and online study in their kinds' default 公共法律知识.
+    expect(m.get('a')).toMatchObject({ total: 9.5, activityCount: 3, byCategory: { publicLaw: 9.5, business: 0, enforcementSkill: 0 } })
     expect(m.get('a')!.byKind).toMatchObject({ training: 6, self: 1.5, online: 2 })
     expect(m.get('b')).toMatchObject({ total: 9 })
     expect(hoursOfKinds(m.get('b'), ['lecture'])).toBe(3)
     expect(hoursOfKinds(m.get('b'), null)).toBe(9)
     expect(hoursOfKinds(undefined, null)).toBe(0)
+  })
+  it('files each hour under the activity\'s category, else its kind\'s default; by kinds, the categories add up to the kinds\' hours', () => {
+    const mixed = [
+      activity({ kind: 'training', category: 'enforcementSkill', date: '2023-03-01', hours: 6, attendees: ['c'] }),
+      activity({ kind: 'training', category: null, date: '2023-03-02', hours: 3, attendees: ['c'] }), // an older record: 业务知识
+      activity({ kind: 'collective', category: 'business', date: '2023-03-03', hours: 2, attendees: ['c'] }), // set by the keeper
+      activity({ kind: 'warning', date: '2023-03-04', hours: 1.5, attendees: ['c', 'c'] }),
+    ]
+    const c = computePersonHours(mixed, 2023, '2023-12-31').get('c')!
+    expect(c.byCategory).toEqual({ publicLaw: 1.5, business: 5, enforcementSkill: 6 })
+    expect(categoryHoursOfKinds(c, null)).toEqual(c.byCategory)
+    expect(categoryHoursOfKinds(c, ['training'])).toEqual({ publicLaw: 0, business: 3, enforcementSkill: 6 })
+    expect(categoryHoursOfKinds(c, ['training', 'training', 'collective'])).toEqual({ publicLaw: 0, business: 5, enforcementSkill: 6 })
+    expect(categoryHoursOfKinds(undefined, null)).toEqual({ publicLaw: 0, business: 0, enforcementSkill: 0 })
+    for (const kinds of [null, ['training'], ['warning', 'collective']] as const) {
+      const byCat = categoryHoursOfKinds(c, kinds)
+      expect(byCat.publicLaw + byCat.business + byCat.enforcementSkill, String(kinds)).toBe(hoursOfKinds(c, kinds))
+    }
   })
   it('self-reported counts only when asked; returned never', () => {
     expect(computePersonHours(acts, 2023, '2023-12-31', { countSelfReported: false }).get('a')!.total).toBe(7.5)

@@ -266,12 +266,21 @@ describe('personProgress (the me card)', () => {
   })
   it('shows hours against the binding target, what is missing and the exam', () => {
     const me = personProgress(data, 'me', 2024, '2024-09-30')!
-    expect(me).toMatchObject({ hours: 13.5, target: 30.5, gap: 17, status: 'behind', categoryHours: { publicLaw: 12 } })
+    // The home tiles add up to the ring: the training's 12 and the self-study's 1.5 (its kind's default) 公共法律知识.
+    expect(me).toMatchObject({ hours: 13.5, target: 30.5, gap: 17, status: 'behind', categoryHours: { publicLaw: 13.5, business: 0, enforcementSkill: 0 } })
     expect(me.expected).toBeCloseTo(15.25, 9)
     expect(me.rules).toHaveLength(2)
     expect(me.exam).toBeNull() // the exam is dated after D
     const later = personProgress(data, 'me', 2024, '2024-10-31')!
     expect(later.exam).toMatchObject({ isEligible: true, status: 'taken', score: 96, isPassed: true, isExcellent: true, grade: '优秀' })
+  })
+  it('the home tiles follow the binding rule\'s kinds, so that they add up to its hours', () => {
+    const trainingOnly = { ...data, targetSets: [targetSet(2024, [hoursRule({ minHours: 60, kinds: ['training'] })])] }
+    const me = personProgress(trainingOnly, 'me', 2024, '2024-09-30')!
+    expect(me.rule?.hours).toBe(12)
+    expect(me.categoryHours).toEqual({ publicLaw: 12, business: 0, enforcementSkill: 0 })
+    // Without a rule, every hour.
+    expect(personProgress({ ...data, targetSets: [] }, 'me', 2024, '2024-09-30')!.categoryHours.publicLaw).toBe(13.5)
   })
   it('a staff member is held to the all-staff rule only', () => {
     // 10 学时; 2024-10-31 is day 305: pace 8.33 > 1.5

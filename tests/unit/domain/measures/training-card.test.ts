@@ -22,7 +22,9 @@ describe('buildTrainingCard', () => {
     expect(card.others.map((r) => [r.activity.id, r.running])).toEqual([['s1', 10.5]])
     expect(card.result.hours).toBe(10.5)
     expect(card.result.target).toBe(60)
-    expect(card.byCategory).toEqual({ publicLaw: 3, business: 6, enforcementSkill: 0 })
+    // The self-study in its kind's default category: the categories add up to the total.
+    expect(card.byCategory).toEqual({ publicLaw: 4.5, business: 6, enforcementSkill: 0 })
+    expect(card.others.map((r) => r.category)).toEqual(['publicLaw'])
     expect(card.trainings[0].content).toBe('行政处罚法培训')
     expect(card.others[0].content).toBe('自学《宪法》')
   })
@@ -33,9 +35,20 @@ describe('buildTrainingCard', () => {
     const card = buildTrainingCard(joiner, acts, [targetSet(2024, [rule])], 2024, '2024-12-31')
     expect(card.isDefaultRule).toBe(false)
     expect(card.others).toEqual([])
+    expect(card.byCategory).toEqual({ publicLaw: 3, business: 12, enforcementSkill: 0 })
     expect(card.result.target).toBe(20.5) // 40 × 184/366 = 20.1 → 20.5
     expect(card.result.hours).toBe(15)
     expect(card.result.status).toBe('missed')
+  })
+
+  it('adds up when the rule counts some kinds only: it lists what the rule counts, and nothing else', () => {
+    const rule = hoursRule({ scope: 'enforcement', minHours: 40, kinds: ['self', 'collective'] })
+    const more = [...acts, activity({ id: 'c1', kind: 'collective', category: 'business', date: '2024-06-02', hours: 2, attendees: ['me'] })]
+    const card = buildTrainingCard(me, more, [targetSet(2024, [rule])], 2024, '2024-12-31')
+    expect(card.trainings).toEqual([]) // trainings do not count for this rule
+    expect(card.others.map((r) => [r.activity.id, r.category, r.running])).toEqual([['s1', 'publicLaw', 1.5], ['c1', 'business', 3.5]])
+    expect(card.result.hours).toBe(3.5)
+    expect(card.byCategory).toEqual({ publicLaw: 1.5, business: 2, enforcementSkill: 0 })
   })
 
   it('finds the enforcement rule among others', () => {

@@ -133,13 +133,16 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
     // A17 5, A19 1, A22 30, A23 9.5 → 370.5; A16 is returned: never counts.
     expect(f.printed.totalHours).toBe('370.5')
     // leavers' hours out: p05 5 (A4 A8), p13 25 (A4 A5 A8 A9) → 340.5 / 12 = 28.375
+    expect([f.printed.activeHours, f.printed.leaverHours]).toEqual(['340.5', '30'])
     expect(f.printed.avgHours).toBe('28.4')
     // p10 has no activity: 11 / 12
+    expect(f.printed.studyParticipants).toBe('11')
     expect(f.printed.studyParticipationRate).toBe('91.7%')
   })
 
   it('enforcement officers', () => {
     // p02 29.5, p06 60, p07 39, p09 30.5, p11 58, p12 37, p14 37 → 291 / 7 = 41.57
+    expect(f.printed.enforcementHours).toBe('291')
     expect(f.printed.enforcementAvgHours).toBe('41.6')
     expect(f.printed.enforcementMinHours).toBe('29.5')
     // p06 60 ≥ 60; p09 joined 07-01: 60 × 184/366 = 30.16 → 30.5, has 30.5
@@ -154,12 +157,13 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
     expect(f.printed.examTaken).toBe('8')
     expect(f.printed.examParticipationRate).toBe('80%')
     // pass ≥ 60: all but p03 (59) → 7/8; excellent ≥ 90: p01 95, p06 90, p11 100 → 3/8
-    expect(f.printed.examPassRate).toBe('87.5%')
-    expect(f.printed.examExcellentRate).toBe('37.5%')
+    expect([f.printed.examPassed, f.printed.examPassRate]).toEqual(['7', '87.5%'])
+    expect([f.printed.examExcellent, f.printed.examExcellentRate]).toEqual(['3', '37.5%'])
   })
 
   it('pre-appointment exams in 2024 up to 11-30: PA1 only; p03 85 passes 80, p08 78 fails', () => {
     expect(f.printed.preAppointmentExamCount).toBe('2')
+    expect(f.printed.preAppointmentPassed).toBe('1')
     expect(f.printed.preAppointmentPassRate).toBe('50%')
   })
 
@@ -243,7 +247,9 @@ describe('hand-worked ledger, 2024 as of 2024-11-30', () => {
     expect(p06).toMatchObject({
       sectionName: '法规股',
       totalHours: 60,
-      categoryHours: { publicLaw: 18, business: 21, enforcementSkill: 12 },
+      // A9 18 公共法律知识 + A4 A5 A8 A13 (2 + 2 + 3 + 2, no category: their kinds' default 公共法律知识) = 27;
+      // A11 6 + A22 15 业务知识; A10 12 行政执法技能 → 27 + 21 + 12 = 60, the total
+      categoryHours: { publicLaw: 27, business: 21, enforcementSkill: 12 },
       target: 60,
       status: 'met',
       examStatus: 'taken',

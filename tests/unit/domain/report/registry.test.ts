@@ -12,6 +12,8 @@ const STABLE_KEYS = [
   'examParticipationRate', 'examPassRate', 'examExcellentRate', 'preMeetingSessions', 'preAppointmentExamCount',
   'preAppointmentPassRate', 'lawsStudiedCount', 'targetsMet', 'targetsTotal',
 ]
+/** Added so that every total states its parts and every ratio its numerator (issue #16): additive, never renamed. */
+const ADDED_KEYS = ['activeHours', 'leaverHours', 'studyParticipants', 'enforcementHours', 'examPassed', 'examExcellent', 'preAppointmentPassed']
 
 const SPEC = new URL('../../../../docs/spec/report-figures.md', import.meta.url)
 const START = '<!-- figures:start (generated from src/domain/report/registry.ts by tests/unit/domain/report/registry.test.ts) -->'
@@ -24,14 +26,17 @@ function specTable(): string {
     const f = figure(k)
     const draft = f.draft === null ? '—' : f.draft.text('N', { we: '我局', lawNames: ['《宪法》', '《民法典》'] })
     const group = FIGURE_GROUPS.find((g) => g.id === f.group)?.title ?? ''
-    return `| \`${k}\` | ${f.label} | ${f.unit ?? '—'} | ${f.format} | ${group} | ${cell(f.population)} | ${cell(f.definition)} | ${draft} |`
+    const check = f.ratio ? `\`${f.ratio.numerator}\` ÷ \`${f.ratio.denominator}\`` : f.sumOf ? f.sumOf.map((p) => `\`${p}\``).join(' + ') : '—'
+    const optional = f.draft?.optional ? ' (optional, off by default)' : ''
+    return `| \`${k}\` | ${f.label} | ${f.unit ?? '—'} | ${f.format} | ${group} | ${cell(f.population)} | ${cell(f.definition)} | ${check} | ${draft}${optional} |`
   })
-  return ['| key | zh-CN label | unit | printed as | group | population | definition | the draft says |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n')
+  const head = '| key | zh-CN label | unit | printed as | group | population | definition | recomputed from | the draft says |'
+  return [head, '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n')
 }
 
 describe('the figure registry', () => {
   it('holds exactly the stable keys, each once', () => {
-    expect([...FIGURE_KEYS].sort()).toEqual([...STABLE_KEYS].sort())
+    expect([...FIGURE_KEYS].sort()).toEqual([...STABLE_KEYS, ...ADDED_KEYS].sort())
     expect(new Set(FIGURE_KEYS.map((k) => figure(k).label)).size).toBe(FIGURE_KEYS.length)
   })
 
@@ -66,6 +71,18 @@ describe('the figure registry', () => {
       expect(FIGURE_KEYS, k).toContain(d.requires)
       expect(figure(d.requires as typeof k).draft?.sentence, k).toBe(d.sentence)
     }
+  })
+
+  it('names, for every rate and average, the printed figures it divides, and for the hour total its parts', () => {
+    for (const k of FIGURE_KEYS) {
+      const f = figure(k)
+      const isAverage = f.format === 'hours' && f.label.includes('人均')
+      expect(f.ratio !== undefined, k).toBe(f.format === 'rate' || isAverage)
+      for (const part of [f.ratio?.numerator, f.ratio?.denominator, ...(f.sumOf ?? [])].filter((p) => p !== undefined)) {
+        expect(FIGURE_KEYS, `${k} → ${part}`).toContain(part)
+      }
+    }
+    expect(figure('totalHours').sumOf).toEqual(['activeHours', 'leaverHours'])
   })
 
   it('is what docs/spec/report-figures.md says', () => {

@@ -21,12 +21,13 @@ function printedWith(over: Partial<Record<FigureKey, string>>): Record<FigureKey
 describe('draftReportParagraph on the worked example', () => {
   it('reads as the report paragraph, with the printed figures', () => {
     expect(text).toBe(
-      '截至2023年12月31日，我局本年度共开展党组理论学习中心组学习1次，其中法治专题学习1次；' +
+      '2023年，我局共开展党组理论学习中心组学习1次，其中法治专题学习1次；' +
         '组织集体学法1次，举办法治讲座1场、业务培训2期。' +
-        '重点学习了《民法典》《宪法》《行政处罚法》等3部法律法规。' +
-        '现有在册干部职工4人，其中领导班子成员1人，全体干部职工累计学习培训66学时，人均16学时，参学率100%。' +
-        '执法证持证人员2名，人均参加培训25.5学时，最少16学时，其中1名达到年度培训学时要求，达标率50%。' +
-        '组织干部职工参加“2023年度学法考试”，应考3人，实考2人，参考率66.7%，合格率100%，优秀率50%。',
+        '重点学习了《宪法》《民法典》《行政处罚法》等3部法律法规。' +
+        '现有在册干部职工4人，其中领导班子成员1人，全体干部职工累计学习培训66学时（其中在册人员64学时、年内调出人员2学时），' +
+        '人均16学时，参学4人，参学率100%。' +
+        '执法证持证人员2名，累计参加培训51学时，人均25.5学时，其中1名达到年度培训学时要求，达标率50%。' +
+        '组织干部职工参加“2023年度学法考试”，应考3人，实考2人，参考率66.7%，合格2人，合格率100%，优秀1人，优秀率50%。',
     )
   })
   it('states each figure as the page prints it', () => {
@@ -36,7 +37,7 @@ describe('draftReportParagraph on the worked example', () => {
       `法治专题学习${p.centerGroupLegalSessions}次`,
       `累计学习培训${p.totalHours}学时`,
       `人均${p.avgHours}学时`,
-      `人均参加培训${p.enforcementAvgHours}学时`,
+      `累计参加培训${p.enforcementHours}学时，人均${p.enforcementAvgHours}学时`,
       `达标率${p.enforcementMetRate}`,
       `应考${p.examEligible}人`,
       `实考${p.examTaken}人`,
@@ -60,18 +61,18 @@ describe('draftReportParagraph, clause by clause', () => {
   const base = { unitName: '某区司法局', year: 2024, asOf: '2024-11-30', lawsStudied: [] }
   it('an empty ledger says there is nothing yet', () => {
     expect(draftReportParagraph(computeReportFigures(ledger(), 2024, '2024-11-30'), base)).toBe(
-      '截至2024年11月30日，我局2024年度暂无学法、培训和考试记录。',
+      '2024年以来，我局暂无学法、培训和考试记录。',
     )
   })
   it('no center-group sessions: the study sentence starts with what there is', () => {
     const p = printedWith({ collectiveSessions: '3', preMeetingSessions: '2', warningSessions: '1', examParticipationRate: '—' })
-    expect(draftReportParagraph({ printed: p }, base)).toBe('截至2024年11月30日，我局本年度组织集体学法3次、会前学法2次，开展警示教育1次。')
+    expect(draftReportParagraph({ printed: p }, base)).toBe('2024年以来，我局组织集体学法3次、会前学法2次，开展警示教育1次。')
   })
   it('names at most five laws, by short name, and the total', () => {
     const laws = ['中华人民共和国宪法', '中华人民共和国民法典', '中华人民共和国行政处罚法', '中华人民共和国行政许可法', '中华人民共和国行政强制法', '中华人民共和国立法法']
     const p = printedWith({ lawsStudiedCount: '6' })
     const t = draftReportParagraph({ printed: p }, { ...base, lawsStudied: laws.map((title) => ({ title, count: 1 })) })
-    expect(t).toBe('截至2024年11月30日，重点学习了《宪法》《民法典》《行政处罚法》《行政许可法》《行政强制法》等6部法律法规。')
+    expect(t).toBe('2024年以来，重点学习了《宪法》《民法典》《行政处罚法》《行政许可法》《行政强制法》等6部法律法规。')
   })
   it('a law outside the catalogue keeps its title; 《》 are not doubled', () => {
     const p = printedWith({ lawsStudiedCount: '1' })
@@ -79,22 +80,22 @@ describe('draftReportParagraph, clause by clause', () => {
     expect(t).toContain('《某市物业管理条例》等1部')
   })
   it('staff figures without hours, and hours without staff', () => {
-    expect(draftReportParagraph({ printed: printedWith({ staffCount: '5' }) }, base)).toBe('截至2024年11月30日，我局现有在册干部职工5人。')
+    expect(draftReportParagraph({ printed: printedWith({ staffCount: '5' }) }, base)).toBe('2024年以来，我局现有在册干部职工5人。')
     expect(draftReportParagraph({ printed: printedWith({ totalHours: '12.5', avgHours: '—', studyParticipationRate: '—' }) }, base)).toBe(
-      '截至2024年11月30日，我局干部职工累计学习培训12.5学时。',
+      '2024年以来，我局干部职工累计学习培训12.5学时。',
     )
   })
   it('exam: a 0% rate is left out, the others stated', () => {
     const p = printedWith({ examEligible: '10', examTaken: '0', examParticipationRate: '0%', examPassRate: '—', examExcellentRate: '—' })
-    expect(draftReportParagraph({ printed: p }, base)).toBe('截至2024年11月30日，组织干部职工参加年度学法考试，应考10人。')
+    expect(draftReportParagraph({ printed: p }, base)).toBe('2024年以来，组织干部职工参加年度学法考试，应考10人。')
   })
   it('pre-appointment exams', () => {
-    const p = printedWith({ preAppointmentExamCount: '3', preAppointmentPassRate: '66.7%' })
-    expect(draftReportParagraph({ printed: p }, base)).toBe('截至2024年11月30日，组织3名拟任职干部参加任前法律知识考试，合格率66.7%。')
+    const p = printedWith({ preAppointmentExamCount: '3', preAppointmentPassed: '2', preAppointmentPassRate: '66.7%' })
+    expect(draftReportParagraph({ printed: p }, base)).toBe('2024年以来，组织3名拟任职干部参加任前法律知识考试，合格2人，合格率66.7%。')
   })
-  it('an as-of date after the year is written as the year end', () => {
+  it('an as-of date after the year is written as the whole year, without 截至 (the subtitle carries the date)', () => {
     const f = computeReportFigures(ledger({ persons: [person({ id: 'p' })], activities: [activity({ kind: 'lecture', date: '2023-05-05', attendees: ['p'] })] }), 2023, '2024-02-01')
-    expect(draftReportParagraph(f, { ...base, year: 2023, asOf: '2024-02-01' })).toMatch(/^截至2023年12月31日，我局本年度举办法治讲座1场。/)
+    expect(draftReportParagraph(f, { ...base, year: 2023, asOf: '2024-02-01' })).toMatch(/^2023年，我局举办法治讲座1场。/)
   })
 })
 
@@ -124,16 +125,20 @@ describe('every figure is stated in the words of its registry entry', () => {
   it.each(FIGURE_KEYS)('%s', (key) => {
     const d = figure(key).draft
     const over: Partial<Record<FigureKey, string>> = { [key]: '7' }
-    if (d?.requires) over[d.requires as FigureKey] = '9'
-    const text = draftReportParagraph({ printed: printedWith(over) }, base)
+    for (let r = d?.requires; r !== undefined; r = figure(r as FigureKey).draft?.requires) over[r as FigureKey] = '9'
+    const asked = { optional: [key] }
+    const text = draftReportParagraph({ printed: printedWith(over) }, base, asked)
     if (d === null) {
-      expect(text).toBe('截至2024年11月30日，我局2024年度暂无学法、培训和考试记录。')
+      expect(text).toBe('2024年以来，我局暂无学法、培训和考试记录。')
       return
     }
-    expect(text).toContain(d.text('7', words).replace(/^我局/, ''))
+    const clause = d.text('7', words).replace(/^我局/, '')
+    expect(text).toContain(clause)
     // Zero is never stated: the clause goes with its figure.
-    const zero = draftReportParagraph({ printed: printedWith({ ...over, [key]: '0' }) }, base)
-    expect(zero).not.toContain(d.text('7', words).replace(/^我局/, ''))
+    const zero = draftReportParagraph({ printed: printedWith({ ...over, [key]: '0' }) }, base, asked)
+    expect(zero).not.toContain(clause)
+    // An optional clause only when asked for.
+    expect(draftReportParagraph({ printed: printedWith(over) }, base).includes(clause)).toBe(d.optional !== true)
   })
 })
 

@@ -96,7 +96,8 @@ describe('ruleLines and chart series', () => {
     const m = hoursByMonth(data.activities, Y, D)
     expect(m.slice(0, 4)).toEqual([35, 20, 60, 0])
     expect(m[7]).toBe(0)
-    expect(hoursByCategory(data.activities, Y, D)).toEqual({ publicLaw: 60, business: 35, enforcementSkill: 0 })
+    // The self-study of B and K (2 × 10) in its kind's default 公共法律知识: the categories add up to every hour (115).
+    expect(hoursByCategory(data.activities, Y, D)).toEqual({ publicLaw: 80, business: 35, enforcementSkill: 0 })
     expect(hoursByMonth(data.activities, Y, '2023-12-31')[7]).toBe(5)
   })
 })
