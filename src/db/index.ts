@@ -20,11 +20,9 @@ export function setDb(db: LedgerDB | null): void {
 export { LedgerDB } from './database'
 export * from './meta'
 export * from './queries'
-export * from './writes'
-// merge-records is imported by path where needed: it loads with the import/demo code, not at start.
+// Imported by path where needed, so that they load with the code that writes, not at start (docs/PERFORMANCE.md):
+// writes.ts (and persistence.ts, storage-errors.ts), merge-records.ts.
 export type { MergeSummary, MergeOptions } from './merge-records'
 export { stamperFrom, ensureDeviceId, setWallClock } from './clock'
 export { randomId } from './ids'
 export { onConnectionEvent, withReopen, type ConnectionEvent } from './connection'
-export { describeStorageError, isQuotaError } from './storage-errors'
-export { readStorageStatus, requestPersistenceNow, type StorageStatus } from './persistence'

@@ -1,4 +1,4 @@
-/** Typed read queries. Tombstones never leave this module. */
+/** Typed read queries (a period's or a year's records: year-data.ts). Tombstones never leave this module. */
 import type { LedgerDB } from './database'
 import {
   PERSONAL_KINDS,
@@ -14,9 +14,7 @@ import {
   type TargetSet,
 } from '../domain/model/types'
 import { withExamStatuses, withReviewOutcomes } from '../domain/access/overlay'
-import { dayNumber, maxDate, minDate, periodEnd, yearStart } from '../domain/model/dates'
 import { compareZh } from '../domain/model/order'
-import type { IsoDate } from '../domain/model/types'
 
 export function live<T extends object>(rows: StoredRecord<T>[]): T[] {
   const out: T[] = []
@@ -60,40 +58,13 @@ export async function withOutcomes(db: LedgerDB, activities: Activity[]): Promis
 }
 
 /** Exam results as the views show them: with the exam statuses held as a register (no score). */
-async function resultsForView(db: LedgerDB, results: ExamResult[], personId?: string): Promise<ExamResult[]> {
+export async function resultsForView(db: LedgerDB, results: ExamResult[], personId?: string): Promise<ExamResult[]> {
   const statuses = personId ? await db.examStatuses.where('personId').equals(personId).toArray() : await db.examStatuses.toArray()
   return withExamStatuses(results, statuses)
 }
 
 export async function listTargetSets(db: LedgerDB): Promise<TargetSet[]> {
   return live(await db.targetSets.toArray())
-}
-
-/** Activities dated in [from, to] via the `date` index: one range read. */
-export async function activitiesBetween(db: LedgerDB, from: IsoDate, to: IsoDate): Promise<Activity[]> {
-  if (to < from) return []
-  return (await db.activities.where('date').between(from, to, true, true).toArray()) as Activity[]
-}
-
-/**
- * The activities dated in [from, to], read the fastest way. Chromium reads an index range about twice as slowly
- * per row as a whole-store getAll (each entry is looked up again by key), so while the period covers more than
- * half of the ledger's date span one store scan filtered by date wins; otherwise the `date` range does
- * (docs/PERFORMANCE.md). Both return the same records; tombstones carry no date and are dropped either way.
- */
-export async function activitiesOfPeriod(db: LedgerDB, from: IsoDate, to: IsoDate): Promise<Activity[]> {
-  if (to < from) return []
-  const [first, last] = await Promise.all([db.activities.orderBy('date').first(), db.activities.orderBy('date').last()])
-  if (!first || !last || isTombstone(first) || isTombstone(last)) return []
-  const spanDays = dayNumber(last.date) - dayNumber(first.date) + 1
-  const lo = maxDate(from, first.date)
-  const hi = minDate(to, last.date)
-  const coveredDays = hi < lo ? 0 : dayNumber(hi) - dayNumber(lo) + 1
-  if (coveredDays * 2 <= spanDays) return activitiesBetween(db, from, to)
-  const all = await db.activities.toArray()
-  const out: Activity[] = []
-  for (const a of all) if (!isTombstone(a) && a.date >= from && a.date <= to) out.push(a)
-  return out
 }
 
 /** One person's activities through the multiEntry `attendees` index, as the views show them. */
@@ -105,22 +76,6 @@ export async function activitiesOfPerson(db: LedgerDB, personId: string): Promis
 export async function activityForView(db: LedgerDB, id: string): Promise<Activity | null> {
   const row = await db.activities.get(id)
   return row === undefined || isTombstone(row) ? null : (await withOutcomes(db, [row]))[0]
-}
-
-/** Every live record a year's figures need, read once: the activities of Y up to D by one range read. */
-export async function loadYearData(db: LedgerDB, year: number, asOf: IsoDate): Promise<LedgerData> {
-  const tables = [db.sections, db.persons, db.activities, db.exams, db.examResults, db.targetSets, db.reviewOutcomes, db.examStatuses]
-  return db.transaction('r', tables, async () => {
-    const [sections, persons, activities, exams, examResults, targetSets] = await Promise.all([
-      listSections(db),
-      listPersons(db),
-      activitiesOfPeriod(db, yearStart(year), periodEnd(year, asOf)).then((rows) => withOutcomes(db, rows)),
-      listExams(db),
-      listExamResults(db).then((rows) => resultsForView(db, rows)),
-      listTargetSets(db),
-    ])
-    return { sections, persons, activities, exams, examResults, targetSets }
-  })
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { activitiesOfPerson, activityForView, getDb, listPersons, listSections, listTargetSets, readForSave, type MetaValues } from '@/db'
+import { activitiesOfPerson, activityForView, getDb, listPersons, listSections, listTargetSets, type MetaValues } from '@/db'
 import { newestFirst } from '@/domain/views/activity-list'
 import { localIsoDate, yearOf } from '@/domain/model/dates'
 import { isTombstone, PERSONAL_KINDS, type Activity, type Person, type Section, type TargetSet } from '@/domain/model/types'
@@ -69,8 +69,12 @@ export const useActivitiesStore = defineStore('activities', () => {
     return PERSONAL_KINDS.includes(a.kind) && a.attendees.length === 1 && a.attendees[0] === ledger.identity
   }
 
-  /** The sheet's remembered choices; the save's meta rows are read with them (its save is then one round trip). */
+  /**
+   * The sheet's remembered choices; the save's meta rows are read with them (its save is then one round trip). The
+   * write code loads with the sheet (its 记一笔 pointerdown fetches both), not with 首页.
+   */
   async function loadQuickLogDefaults(): Promise<QuickLogDefaults> {
+    const { readForSave } = await import('@/db/writes')
     const [remembered] = await readForSave(getDb(), ['quickLogDefaults'])
     return { ...DEFAULT_QUICK_LOG, ...(remembered ?? {}) }
   }

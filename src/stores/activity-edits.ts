@@ -5,15 +5,9 @@
  */
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import {
-  activitiesBetween,
-  commitChanges,
-  getDb,
-  listTargetSets,
-  live,
-  randomId,
-  saveChecked,
-} from '@/db'
+import { getDb, listTargetSets, live, randomId } from '@/db'
+import { commitChanges, saveChecked } from '@/db/writes'
+import { activitiesBetween } from '@/db/year-data'
 import {
   findLikelyDuplicates,
   normaliseActivityInput,

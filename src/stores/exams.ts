@@ -5,7 +5,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { commitChanges, getDb, listExamResults, listExams, randomId } from '@/db'
+import { getDb, listExamResults, listExams, randomId } from '@/db'
+import { commitChanges } from '@/db/writes'
 import { arePersonsLive, findLivePerson, resultsOfPersonInExam, resultsOfPersonsInExam } from '@/db/person-references'
 import { InputError } from '@/domain/input/input-error'
 import { normalizeExam, normalizeResult, validateExam, validateResult, type ExamInput, type ResultInput } from '@/domain/input/exam-input'

@@ -3,7 +3,8 @@
  * of its own (it holds the whole unit, live). Loaded with the welcome page, not with 首页.
  */
 import { defineStore } from 'pinia'
-import { commitChanges, getDb, randomId, setMeta } from '@/db'
+import { getDb, randomId, setMeta } from '@/db'
+import { commitChanges } from '@/db/writes'
 import { localIsoDate, yearOf } from '@/domain/model/dates'
 import type { HeldScope } from '@/domain/access/held-scopes'
 import type { Person, Section, Unit } from '@/domain/model/types'

@@ -11,7 +11,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getDb } from '@/db'
-import { loadYearData } from '@/db/queries'
+import { loadYearData } from '@/db/year-data'
 import type { ReportBundle } from '@/domain/report/bundle'
 import { previousAsOf } from '@/domain/report/period'
 import { countingRulesFor } from '@/domain/measures/counting'

@@ -6,7 +6,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { commitChanges, getDb, listPersons, listSections, randomId, type TableChange } from '@/db'
+import { getDb, listPersons, listSections, randomId } from '@/db'
+import { commitChanges, type TableChange } from '@/db/writes'
 import { countPersonReferences, findLivePerson, type PersonReferences } from '@/db/person-references'
 import { localIsoDate } from '@/domain/model/dates'
 import { nextPersonOrder } from '@/domain/model/order'

@@ -1,7 +1,7 @@
 /** Whether the browser protects the ledger from eviction, and how much space it uses. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { readStorageStatus, requestPersistenceNow, type StorageStatus } from '@/db'
+import { readStorageStatus, requestPersistenceNow, type StorageStatus } from '@/db/persistence'
 
 export const useStorageStore = defineStore('storage', () => {
   const status = ref<StorageStatus | null>(null)

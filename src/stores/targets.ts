@@ -5,7 +5,8 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { commitChanges, getDb, listTargetSets, randomId } from '@/db'
+import { getDb, listTargetSets, randomId } from '@/db'
+import { commitChanges } from '@/db/writes'
 import { localIsoDate, yearOf } from '@/domain/model/dates'
 import { targetSetFor } from '@/domain/measures/target-rules'
 import { validateRules } from '@/domain/input/target-input'

@@ -1,10 +1,10 @@
 /**
  * Before/after of a change docs/PERFORMANCE.md made, written with the app's own functions so that every
  * bench run measures it next to the code it replaced. (The scan read of loadYearData that used to be here
- * is the app's own now: db/queries.ts activitiesOfPeriod.)
+ * is the app's own now: db/year-data.ts activitiesOfPeriod.)
  */
 import type { LedgerDB } from '@/db/database'
-import { activitiesBetween } from '@/db/queries'
+import { activitiesBetween } from '@/db/year-data'
 import { activitiesPageOfYear } from '@/db/year-pages'
 import { yearEnd, yearStart } from '@/domain/model/dates'
 import type { Activity } from '@/domain/model/types'

@@ -7,7 +7,7 @@
  */
 import { DB_NAME, LedgerDB, SCHEMA_CURRENT } from '@/db/database'
 import { DEFAULT_SETTINGS, setMeta } from '@/db/meta'
-import { loadYearData } from '@/db/queries'
+import { loadYearData } from '@/db/year-data'
 import { importLedgerFile } from '@/db/ledger-io'
 import { generateDemoLedger } from '@/domain/demo/ledger'
 import { buildLedgerFile } from '@/domain/ledger/file'
