@@ -16,6 +16,7 @@
 import type pg from 'pg'
 import { readUnitYear, storeFigures, unitFigures, type Period } from './county'
 import { localIsoDate, yearOf } from '../../src/domain/model/dates'
+import { FIGURE_KEYS } from '../../src/domain/report/registry'
 import type { CountyTable, CountyUnitRow } from '../../src/domain/sync/protocol'
 
 export interface CountyCacheOptions {
@@ -152,6 +153,8 @@ export class CountyFigures {
         ORDER BY u.name, u.id`,
       [p.year, p.asOf],
     )
+    // Figures stored by an older build lack the figures added since: not current, computed again.
+    for (const r of rows) if (r.figures !== null && !hasEveryFigure(r.figures)) r.figures = null
     return rows
   }
 
@@ -249,4 +252,10 @@ export class CountyFigures {
       this.opts.onError?.(e, job.unitId)
     }
   }
+}
+
+/** True when stored figures carry every key of the registry (a build that added figures recomputes the rest). */
+function hasEveryFigure(figures: string): boolean {
+  const printed = (JSON.parse(figures) as { printed?: Record<string, unknown> }).printed ?? {}
+  return FIGURE_KEYS.every((k) => k in printed)
 }

@@ -65,7 +65,7 @@ export async function storeFigures(db: pg.Pool, unitId: string, p: Period, seq: 
   await db.query(
     `INSERT INTO county_figures (unit_id, year, as_of, seq, figures) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (unit_id, year, as_of) DO UPDATE SET seq = EXCLUDED.seq, figures = EXCLUDED.figures
-       WHERE county_figures.seq < EXCLUDED.seq`,
+       WHERE county_figures.seq <= EXCLUDED.seq`,
     [unitId, p.year, p.asOf, seq, figures],
   )
   await db.query('DELETE FROM county_figures WHERE unit_id = $1 AND seq < $2', [unitId, seq])

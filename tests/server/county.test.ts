@@ -82,6 +82,20 @@ describe.each(ENGINES)('the county table on %s', (engine) => {
     expect(await rowOf()).toMatchObject({ state: 'current', printed: good })
   })
 
+  it('never serves figures stored by a build with fewer figures at the current seq: they are computed again', async () => {
+    await svc.app.countyFigures.whenIdle()
+    const good = (await rowOf()).printed
+    const seq = await unitSeq(svc, ledger.unit.id)
+    const older = JSON.stringify({ printed: { staffCount: good.staffCount }, values: { staffCount: Number(good.staffCount) } })
+    await svc.storage.pool.query('DELETE FROM county_figures WHERE unit_id = $1', [ledger.unit.id])
+    await storeFigures(svc.storage.pool, ledger.unit.id, PERIOD, seq, older)
+    const row = await rowOf()
+    expect(row.state).toBe('computing')
+    expect(row.printed.staffCount).toBeUndefined()
+    await svc.app.countyFigures.whenIdle()
+    expect(await rowOf()).toMatchObject({ state: 'current', printed: good })
+  })
+
   it('says "failed" for a unit whose figures cannot be computed, and computes it again after its next change', async () => {
     const other = await registerKeeper(svc.url, { id: 'u-broken', name: '某局' })
     await pushLedger(other, ledger.records)
