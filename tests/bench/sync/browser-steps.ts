@@ -5,10 +5,14 @@
  * the page.
  */
 import { LedgerDB } from '@/db/database'
-import { ledgerHash } from '@/db/ledger-read'
+import { readAllRecords } from '@/db/ledger-read'
+import { recordsHash } from '@/domain/ledger/canonical'
 import { joinWithInvitation, syncOnce } from '@/sync/engine'
 import { applyPulled, readSyncRows } from '@/db/sync-store'
 import { MAX_PULL_RECORDS, type PullResponse } from '@/domain/sync/protocol'
+
+/** SHA-256 of the canonical JSON of the whole ledger: two devices hold the same ledger when theirs are equal. */
+const ledgerHash = async (db: LedgerDB): Promise<string> => recordsHash(await readAllRecords(db))
 
 interface Wire {
   requests: number
