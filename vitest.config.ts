@@ -13,6 +13,9 @@ export default mergeConfig(
             include: ['tests/unit/**/*.test.ts'],
             environment: 'node',
             setupFiles: ['fake-indexeddb/auto'],
+            // A limit against hangs, not a speed check: the database and crypto tests over large ledgers take
+            // seconds on a loaded two-core machine.
+            testTimeout: 30_000,
             // Component tests mount Vant components, whose modules import their CSS.
             server: { deps: { inline: ['vant'] } },
           },
