@@ -53,7 +53,8 @@ function checkDates(input: ActivityInput, ctx: ValidationContext): string | null
   return null
 }
 
-function checkHours(input: ActivityInput): string | null {
+/** The record's own hours: a number, a multiple of 0.5, at most 24 学时 for each day it covers. */
+export function checkHours(input: ActivityInput): string | null {
   const h = input.hours
   if (typeof h !== 'number' || !Number.isFinite(h)) return '请填写学时'
   if (h <= 0) return '学时须大于 0'

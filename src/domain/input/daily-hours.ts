@@ -5,7 +5,7 @@
  */
 import { addDays, spanDays } from '../model/dates'
 import { formatHours } from '../model/format'
-import { MAX_HOURS_PER_DAY, type ActivityInput } from './activity-input'
+import { MAX_HOURS_PER_DAY, checkHours, type ActivityInput } from './activity-input'
 import type { Activity, IsoDate } from '../model/types'
 
 export interface DayLoad {
@@ -55,6 +55,9 @@ export function checkDailyHours(
   confirmAbove: number,
   nameOf: (personId: string) => string,
 ): DailyVerdict {
+  // A record over the limit on its own is refused for itself ("一天最多 24 学时"), not as a day total.
+  const own = checkHours(input)
+  if (own !== null) return { kind: 'refuse', message: own }
   const loads = heaviestDays(input, existing).sort((a, b) => b.hours - a.hours)
   const over = loads.filter((l) => l.hours > MAX_HOURS_PER_DAY + 1e-9)
   if (over.length > 0) {

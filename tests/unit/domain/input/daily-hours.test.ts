@@ -68,4 +68,13 @@ describe('the verdict', () => {
     const group = input({ kind: 'collective', hours: 4, attendees: ['ann', 'bo'] })
     expect(checkDailyHours(group, existing, 8, name)).toMatchObject({ kind: 'refuse', message: expect.stringMatching(/^张三等 2 人3月5日的学时合计将达 26 学时/) })
   })
+
+  it('refuses a record over 24 学时 on its own for itself, not as a day total', () => {
+    // 30 学时 in one entry on a day that already holds 4: the entry is wrong whatever else the day holds.
+    const existing = [activity({ id: 'e1', date: '2024-03-05', hours: 4, attendees: ['ann'] })]
+    expect(checkDailyHours(input({ hours: 30 }), existing, 8, name)).toEqual({ kind: 'refuse', message: '一天最多 24 学时，请核对学时' })
+    // 50 学时 over two days is over 2 × 24 as well.
+    const twoDays = input({ kind: 'training', date: '2024-03-05', endDate: '2024-03-06', hours: 50 })
+    expect(checkDailyHours(twoDays, [], 8, name)).toMatchObject({ kind: 'refuse', message: expect.stringContaining('共 2 天，最多 48 学时') })
+  })
 })
