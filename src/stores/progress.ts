@@ -74,7 +74,7 @@ export const useProgressStore = defineStore('progress', () => {
   )
   const hasTargets = computed(() => evaluation.value.targetSet !== null)
   const sections = computed(() => yearData.value.sections)
-  const rows = computed(() => personStatusRows(yearData.value, evaluation.value, hours.value, year.value, asOf.value))
+  const rows = computed(() => personStatusRows(yearData.value, evaluation.value, hours.value, year.value, asOf.value, opts.value))
   const summaries = computed(() => sectionSummaries(rows.value, sections.value))
   const unitRuleLines = computed(() => ruleLines(evaluation.value.results))
   const statusCounts = computed(() =>

@@ -26,6 +26,18 @@ export function unverifiedHours(activities: readonly Activity[], year: number, a
   return { hours, records, persons: persons.size }
 }
 
+/** Each person's attendee-hours of 自报 records awaiting review in Y up to D (persons without any left out). */
+export function unverifiedHoursByPerson(activities: readonly Activity[], year: number, asOf: IsoDate): Map<string, number> {
+  const from = yearStart(year)
+  const to = periodEnd(year, asOf)
+  const out = new Map<string, number>()
+  for (const a of activities) {
+    if (a.review !== 'selfReported' || a.date < from || a.date > to) continue
+    for (const id of new Set(a.attendees)) out.set(id, (out.get(id) ?? 0) + a.hours)
+  }
+  return out
+}
+
 /** "另有未核实的自报学时 12.5 学时（8 条记录，5 人），未计入各项统计。" */
 export function unverifiedWords(u: UnverifiedHours, counted: boolean, formatHours: (h: number) => string): string {
   if (u.records === 0) return '没有未核实的自报学时。'

@@ -14,6 +14,7 @@ import { ruleTitle } from '../model/labels'
 import { printFigure } from '../report/registry'
 import type { Activity, IsoDate, LedgerData, Person, ResultStatus, Section, TargetStatus, TrainingCategory } from '../model/types'
 import { categoryOf } from '../model/categories'
+import { unverifiedHoursByPerson } from '../measures/unverified'
 
 export interface PersonExamMark {
   /** Recorded status; null = eligible but nothing recorded (counts as not taken). */
@@ -32,6 +33,8 @@ export interface PersonStatusRow {
   totalHours: number
   /** null when the year has no annual exam by D or the person was not on the roster on its date. */
   exam: PersonExamMark | null
+  /** Hours of the person's 自报 records awaiting review that the counting rule leaves out (0 when they count). */
+  pendingHours: number
 }
 
 const RANK: Record<TargetStatus, number> = { missed: 0, behind: 1, onTrack: 2, met: 3 }
@@ -44,13 +47,17 @@ export function compareRows(a: PersonStatusRow, b: PersonStatusRow): number {
   return ra - rb || comparePersons(a.person, b.person)
 }
 
-/** One row per person on the roster on the period end, behind-first. */
+/**
+ * One row per person on the roster on the period end, behind-first. `opts` are the counting options `hours` was
+ * computed with: when 自报 awaiting review does not count, each row says how many such hours it leaves out.
+ */
 export function personStatusRows(
   data: LedgerData,
   evaluation: TargetEvaluation,
   hours: Map<string, PersonHours>,
   year: number,
   asOf: IsoDate,
+  opts: CountOptions = {},
 ): PersonStatusRow[] {
   const byPerson = new Map<string, PersonRuleResult[]>()
   for (const r of evaluation.results) {
@@ -59,6 +66,7 @@ export function personStatusRows(
   }
   const stats = annualExamStats(data, year, asOf)
   const end = periodEnd(year, asOf)
+  const pending = (opts.countSelfReported ?? true) ? new Map<string, number>() : unverifiedHoursByPerson(data.activities, year, asOf)
   const rows: PersonStatusRow[] = []
   for (const p of data.persons) {
     if (!isActiveOn(p, end)) continue
@@ -72,7 +80,7 @@ export function personStatusRows(
         exam = { status, score, mark: examMark({ status, score }, stats.exam, asOf) }
       }
     }
-    rows.push({ person: p, rule, status: rule?.status ?? null, totalHours: hours.get(p.id)?.total ?? 0, exam })
+    rows.push({ person: p, rule, status: rule?.status ?? null, totalHours: hours.get(p.id)?.total ?? 0, exam, pendingHours: pending.get(p.id) ?? 0 })
   }
   return rows.sort(compareRows)
 }

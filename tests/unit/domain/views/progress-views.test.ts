@@ -82,6 +82,37 @@ describe('personStatusRows', () => {
   })
 })
 
+describe('自报 awaiting review on a row', () => {
+  const pending = (data: ReturnType<typeof setup>['data'], countSelfReported: boolean) => {
+    const withSelf = {
+      ...data,
+      activities: [
+        ...data.activities,
+        activity({ date: '2023-07-02', hours: 1.5, attendees: ['B'], kind: 'self', review: 'selfReported' }),
+        activity({ date: '2023-07-03', hours: 4, attendees: ['B'], kind: 'self', review: 'selfReported' }), // after D
+        activity({ date: '2022-12-31', hours: 2, attendees: ['B'], kind: 'self', review: 'selfReported' }), // last year
+        activity({ date: '2023-05-01', hours: 3, attendees: ['B'], kind: 'self', review: 'returned' }),
+      ],
+    }
+    const opts = { countSelfReported }
+    const hours = computePersonHours(withSelf.activities, Y, D, opts)
+    const rows = personStatusRows(withSelf, evaluateTargets(withSelf, Y, D, { ...opts, hours }), hours, Y, D, opts)
+    return new Map(rows.map((r) => [r.person.id, [r.totalHours, r.pendingHours]]))
+  }
+
+  it('says how many hours the counting rule leaves out, only in Y up to D', () => {
+    const { data } = setup()
+    const rows = pending(data, false)
+    expect(rows.get('B')).toEqual([10, 1.5])
+    expect(rows.get('A')).toEqual([35, 0])
+  })
+
+  it('says nothing when they count: they are in the hours already', () => {
+    const { data } = setup()
+    expect(pending(data, true).get('B')).toEqual([11.5, 0])
+  })
+})
+
 describe('ruleLines and chart series', () => {
   it('writes one line per rule', () => {
     const { evaluation } = setup()
