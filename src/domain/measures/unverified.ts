@@ -9,15 +9,19 @@ export interface UnverifiedHours {
   persons: number
 }
 
-/** The 自报 records awaiting review in Y up to D, whatever the counting rule says. */
-export function unverifiedHours(activities: readonly Activity[], year: number, asOf: IsoDate): UnverifiedHours {
+/** The 自报 records awaiting review dated in Y up to D. */
+function* awaitingReview(activities: readonly Activity[], year: number, asOf: IsoDate): Generator<Activity> {
   const from = yearStart(year)
   const to = periodEnd(year, asOf)
+  for (const a of activities) if (a.review === 'selfReported' && a.date >= from && a.date <= to) yield a
+}
+
+/** The 自报 records awaiting review in Y up to D, whatever the counting rule says. */
+export function unverifiedHours(activities: readonly Activity[], year: number, asOf: IsoDate): UnverifiedHours {
   const persons = new Set<string>()
   let hours = 0
   let records = 0
-  for (const a of activities) {
-    if (a.review !== 'selfReported' || a.date < from || a.date > to) continue
+  for (const a of awaitingReview(activities, year, asOf)) {
     const who = new Set(a.attendees)
     records++
     hours += a.hours * who.size
@@ -28,11 +32,8 @@ export function unverifiedHours(activities: readonly Activity[], year: number, a
 
 /** Each person's attendee-hours of 自报 records awaiting review in Y up to D (persons without any left out). */
 export function unverifiedHoursByPerson(activities: readonly Activity[], year: number, asOf: IsoDate): Map<string, number> {
-  const from = yearStart(year)
-  const to = periodEnd(year, asOf)
   const out = new Map<string, number>()
-  for (const a of activities) {
-    if (a.review !== 'selfReported' || a.date < from || a.date > to) continue
+  for (const a of awaitingReview(activities, year, asOf)) {
     for (const id of new Set(a.attendees)) out.set(id, (out.get(id) ?? 0) + a.hours)
   }
   return out
